@@ -1,0 +1,619 @@
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.TimeLimits;
+
+namespace ComplaintDesk.Domain.Complaints;
+
+/// <summary>
+/// A complaint and its lifecycle. It changes only through methods named for what a person does; each
+/// checks the lifecycle table, appends a timeline entry and refuses an illegal move with a
+/// <see cref="DomainRuleException"/>.
+/// </summary>
+public sealed class Complaint
+{
+    private readonly List<TimelineEntry> _timeline = [];
+    private readonly List<FollowUp> _followUps = [];
+    private readonly List<ComplaintEvent> _events = [];
+
+    // For EF Core.
+    private Complaint()
+    {
+        Number = string.Empty;
+        ComplainantName = string.Empty;
+        Phone = string.Empty;
+        Location = string.Empty;
+        Content = string.Empty;
+        Clauses = string.Empty;
+        Flags = string.Empty;
+        RegisteredById = string.Empty;
+        RegisteredByName = string.Empty;
+        Facts = new ClassificationFacts(Cause.ManagementService);
+    }
+
+    public long Id { get; private set; }
+
+    /// <summary>TS + yyyyMM + sequence, e.g. TS2026110001.</summary>
+    public string Number { get; private set; }
+
+    public int ProjectId { get; private set; }
+
+    public int TopicId { get; private set; }
+
+    public Channel Channel { get; private set; }
+
+    public string ComplainantName { get; private set; }
+
+    public ComplainantKind ComplainantKind { get; private set; }
+
+    public string Phone { get; private set; }
+
+    public string Location { get; private set; }
+
+    public string Content { get; private set; }
+
+    /// <summary>The facts the current classification was made from.</summary>
+    public ClassificationFacts Facts { get; private set; }
+
+    public ComplaintType Type { get; private set; }
+
+    public Severity? Severity { get; private set; }
+
+    /// <summary>Clause codes that fired, joined by ';'.</summary>
+    public string Clauses { get; private set; }
+
+    /// <summary>Flags of a B/C complaint, joined by ';'.</summary>
+    public string Flags { get; private set; }
+
+    /// <summary>A group complaint under 3.1.2(e), or a B/C complaint with the group flag.</summary>
+    public bool IsGroup { get; private set; }
+
+    public ComplaintStatus Status { get; private set; }
+
+    public int? DepartmentId { get; private set; }
+
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>Developer or contractor a B complaint is coordinated with.</summary>
+    public string? ExternalParty { get; private set; }
+
+    public string? Resolution { get; private set; }
+
+    public long? IncidentId { get; private set; }
+
+    public DateTime RegisteredAt { get; private set; }
+
+    public string RegisteredById { get; private set; }
+
+    public string RegisteredByName { get; private set; }
+
+    public DateTime? DispatchedAt { get; private set; }
+
+    /// <summary>Whether the first dispatch met the dispatch limit; null until dispatched.</summary>
+    public bool? DispatchedOnTime { get; private set; }
+
+    /// <summary>Start of the resolution clock: registration, or the last reopening.</summary>
+    public DateTime ResolutionClockStart { get; private set; }
+
+    /// <summary>Last dispatch, progress entry, resumption or reopening: the start of the progress interval.</summary>
+    public DateTime? LastProgressAt { get; private set; }
+
+    public DateTime? OnHoldSince { get; private set; }
+
+    /// <summary>Time on hold since <see cref="ResolutionClockStart"/>, not counted against the resolution limit.</summary>
+    public TimeSpan OnHoldTotal { get; private set; }
+
+    public DateTime? ResolvedAt { get; private set; }
+
+    /// <summary>Whether the last resolution met its limit; null until resolved.</summary>
+    public bool? ResolvedOnTime { get; private set; }
+
+    public DateTime? FollowedUpAt { get; private set; }
+
+    public FollowUpOutcome? LastFollowUpOutcome { get; private set; }
+
+    /// <summary>Unreachable attempts since the last resolution.</summary>
+    public int FailedFollowUpAttempts { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public DateTime? WithdrawnAt { get; private set; }
+
+    public DateTime? BecameMajorAt { get; private set; }
+
+    public int ReopenCount { get; private set; }
+
+    /// <summary>Optimistic concurrency token: every change increments it.</summary>
+    public int Version { get; private set; }
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline.AsReadOnly();
+
+    public IReadOnlyList<FollowUp> FollowUps => _followUps.AsReadOnly();
+
+    /// <summary>What happened in this unit of work that others must hear of (e.g. it became major).</summary>
+    public IReadOnlyList<ComplaintEvent> Events => _events.AsReadOnly();
+
+    public bool IsMajor => Severity == Classification.Severity.Major;
+
+    public static Complaint Register(
+        ComplaintIntake intake,
+        string number,
+        Actor actor,
+        DateTime now,
+        ClassificationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        ArgumentNullException.ThrowIfNull(actor);
+        Require(intake.ComplainantName, "投诉人");
+        Require(intake.Content, "投诉内容");
+        CheckFacts(intake.Facts);
+
+        var complaint = new Complaint
+        {
+            Number = number,
+            ProjectId = intake.ProjectId,
+            TopicId = intake.TopicId,
+            DepartmentId = intake.DepartmentId,
+            Channel = intake.Channel,
+            ComplainantName = intake.ComplainantName.Trim(),
+            ComplainantKind = intake.ComplainantKind,
+            Phone = intake.Phone.Trim(),
+            Location = intake.Location.Trim(),
+            Content = intake.Content.Trim(),
+            Status = ComplaintStatus.Registered,
+            RegisteredAt = now,
+            ResolutionClockStart = now,
+            RegisteredById = actor.Id,
+            RegisteredByName = actor.Name,
+        };
+        var result = complaint.ApplyClassification(intake.Facts with { DaysUnresolved = 0 }, policy, now);
+        complaint.Append(now, actor, TimelineKind.Registered, null, ComplaintStatus.Registered, null, result.Summary);
+        return complaint;
+    }
+
+    /// <summary>派单: send to a department (optionally a person); B complaints may name the developer or contractor.</summary>
+    public void Dispatch(int departmentId, string? assignee, string? externalParty, Actor actor, DateTime now, TimeLimitPolicy limits)
+    {
+        Ensure(ComplaintMove.Dispatch, actor);
+        ArgumentNullException.ThrowIfNull(limits);
+        DepartmentId = departmentId;
+        AssigneeName = Blank(assignee);
+        ExternalParty = Blank(externalParty) ?? ExternalParty;
+        DispatchedAt = now;
+        DispatchedOnTime = now <= RegisteredAt + limits.Dispatch;
+        LastProgressAt = now;
+        Move(ComplaintStatus.InProgress, now, actor, TimelineKind.Dispatched, null, DescribeAssignment());
+    }
+
+    /// <summary>改派: hand an in-progress complaint to another department or person.</summary>
+    public void Reassign(int departmentId, string? assignee, string? externalParty, string? note, Actor actor, DateTime now)
+    {
+        Ensure(ComplaintMove.Reassign, actor);
+        var before = DescribeAssignment();
+        DepartmentId = departmentId;
+        AssigneeName = Blank(assignee);
+        ExternalParty = Blank(externalParty) ?? ExternalParty;
+        Append(now, actor, TimelineKind.Reassigned, Status, Status, Blank(note), $"{before} → {DescribeAssignment()}");
+    }
+
+    /// <summary>处理进展: a progress note; a major complaint needs one every progress interval.</summary>
+    public void RecordProgress(string note, Actor actor, DateTime now)
+    {
+        Ensure(ComplaintMove.RecordProgress, actor);
+        Require(note, "进展说明");
+        LastProgressAt = now;
+        Append(now, actor, TimelineKind.Progress, Status, Status, note.Trim());
+    }
+
+    /// <summary>挂起: waiting for the complainant or a third party; the resolution clock stops.</summary>
+    public void PutOnHold(string reason, Actor actor, DateTime now)
+    {
+        Ensure(ComplaintMove.PutOnHold, actor);
+        RequireReason(reason, "挂起原因");
+        OnHoldSince = now;
+        Move(ComplaintStatus.OnHold, now, actor, TimelineKind.PutOnHold, reason.Trim());
+    }
+
+    /// <summary>恢复: back to work; the time on hold is set aside.</summary>
+    public void Resume(string? note, Actor actor, DateTime now)
+    {
+        Ensure(ComplaintMove.Resume, actor);
+        if (OnHoldSince is { } since && now > since)
+        {
+            OnHoldTotal += now - since;
+        }
+
+        OnHoldSince = null;
+        LastProgressAt = now;
+        Move(ComplaintStatus.InProgress, now, actor, TimelineKind.Resumed, Blank(note), $"挂起 {TimeLimitPolicy.Describe(TimeSpanRounded(OnHoldTotal))}（累计）");
+    }
+
+    /// <summary>处理完成: record how it was resolved; the follow-up clock starts.</summary>
+    public void Resolve(string resolution, Actor actor, DateTime now, TimeLimitPolicy limits)
+    {
+        Ensure(ComplaintMove.Resolve, actor);
+        ArgumentNullException.ThrowIfNull(limits);
+        Require(resolution, "处理结果");
+        Resolution = resolution.Trim();
+        ResolvedAt = now;
+        ResolvedOnTime = now <= ResolutionDueAt(limits, now);
+        FailedFollowUpAttempts = 0;
+        Move(ComplaintStatus.Resolved, now, actor, TimelineKind.Resolved, Resolution);
+    }
+
+    /// <summary>
+    /// 回访: satisfied or basically satisfied closes; dissatisfied reopens the work, counts a raise and
+    /// re-classifies; unreachable counts an attempt.
+    /// </summary>
+    public void RecordFollowUp(
+        FollowUpMethod method,
+        FollowUpOutcome outcome,
+        string? note,
+        Actor actor,
+        DateTime now,
+        ClassificationPolicy policy)
+    {
+        Ensure(ComplaintMove.RecordFollowUp, actor);
+        var followUp = new FollowUp(now, actor.Id, actor.Name, method, outcome, Blank(note));
+        _followUps.Add(followUp);
+        var label = $"{FollowUpLabels.Of(method)}回访：{FollowUpLabels.Of(outcome)}";
+        switch (outcome)
+        {
+            case FollowUpOutcome.Satisfied or FollowUpOutcome.BasicallySatisfied:
+                FollowedUpAt = now;
+                LastFollowUpOutcome = outcome;
+                ClosedAt = now;
+                Move(ComplaintStatus.Closed, now, actor, TimelineKind.FollowUp, Blank(note), label);
+                break;
+            case FollowUpOutcome.Dissatisfied:
+                FollowedUpAt = now;
+                LastFollowUpOutcome = outcome;
+                Reopened(now);
+                Move(ComplaintStatus.InProgress, now, actor, TimelineKind.FollowUp, Blank(note), label);
+                RaiseAgain(actor, now, policy, "回访不满意，重新处理");
+                break;
+            default:
+                FailedFollowUpAttempts++;
+                Append(now, actor, TimelineKind.FollowUp, Status, Status, Blank(note), $"{label}（第 {FailedFollowUpAttempts} 次未联系上）");
+                break;
+        }
+    }
+
+    /// <summary>结案（无法联系）: a supervisor closes after the complainant could not be reached often enough.</summary>
+    public void CloseAsUnreachable(string reason, Actor actor, DateTime now, TimeLimitPolicy limits)
+    {
+        Ensure(ComplaintMove.CloseUnreachable, actor);
+        ArgumentNullException.ThrowIfNull(limits);
+        RequireReason(reason, "结案说明");
+        if (FailedFollowUpAttempts < limits.FollowUpAttemptsBeforeUnreachable)
+        {
+            throw new DomainRuleException(
+                RuleCodes.FollowUpAttemptsTooFew,
+                $"回访未联系上 {FailedFollowUpAttempts} 次，满 {limits.FollowUpAttemptsBeforeUnreachable} 次后才能按无法联系结案。");
+        }
+
+        ClosedAt = now;
+        Move(ComplaintStatus.Closed, now, actor, TimelineKind.Closed, reason.Trim(), "无法联系");
+    }
+
+    /// <summary>重新打开: the complainant raised a closed complaint again; counts a raise and re-classifies.</summary>
+    public void Reopen(string reason, Actor actor, DateTime now, ClassificationPolicy policy)
+    {
+        Ensure(ComplaintMove.Reopen, actor);
+        RequireReason(reason, "重新打开原因");
+        Reopened(now);
+        Move(ComplaintStatus.InProgress, now, actor, TimelineKind.Reopened, reason.Trim());
+        RaiseAgain(actor, now, policy, "重新打开");
+    }
+
+    /// <summary>记录重复反映: the complainant raised this open complaint again (3.1.2(a) counts raises).</summary>
+    public void RecordRepeatRaise(string? note, Actor actor, DateTime now, ClassificationPolicy policy)
+    {
+        Ensure(ComplaintMove.RecordRepeatRaise, actor);
+        RaiseAgain(actor, now, policy, Blank(note) ?? "业主再次反映");
+    }
+
+    /// <summary>重新分类: a supervisor corrects the facts; the old result stays in the timeline.</summary>
+    public ClassificationResult Reclassify(ClassificationFacts facts, string reason, Actor actor, DateTime now, ClassificationPolicy policy)
+    {
+        Ensure(ComplaintMove.Reclassify, actor);
+        RequireReason(reason, "重新分类原因");
+        CheckFacts(facts);
+        return ChangeClassification(
+            facts with { DaysUnresolved = DaysUnresolvedAt(now), LinkedComplainantCount = Facts.LinkedComplainantCount },
+            policy, now, actor, TimelineKind.Reclassified, reason.Trim());
+    }
+
+    /// <summary>撤销: withdrawn by the complainant or a duplicate; supervisors only, with a reason.</summary>
+    public void Withdraw(WithdrawReason reason, string note, Actor actor, DateTime now)
+    {
+        Ensure(ComplaintMove.Withdraw, actor);
+        RequireReason(note, "撤销说明");
+        WithdrawnAt = now;
+        OnHoldSince = null;
+        var why = reason == WithdrawReason.Duplicate ? "重复投诉" : "投诉人撤回";
+        Move(ComplaintStatus.Withdrawn, now, actor, TimelineKind.Withdrawn, note.Trim(), why);
+    }
+
+    /// <summary>
+    /// 3.1.2(c): the clock's automatic rule. An A complaint unresolved for the policy's days (calendar time,
+    /// on hold included) becomes major. Returns whether it changed anything.
+    /// </summary>
+    public bool ApplyUnresolvedUpgrade(DateTime now, ClassificationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (Type != ComplaintType.A || !Lifecycle.IsUnresolved(Status) || Clauses.Contains("3.1.2(c)", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var days = DaysUnresolvedAt(now);
+        if (days < policy.DaysUnresolvedForMajor)
+        {
+            return false;
+        }
+
+        ChangeClassification(Facts with { DaysUnresolved = days }, policy, now, Actor.System, TimelineKind.UpgradedByClock,
+            $"登记后 {days} 天仍未解决（3.1.2(c)）");
+        return true;
+    }
+
+    /// <summary>Links the complaint into an incident (事件) whose distinct complainants are counted for 3.1.2(e).</summary>
+    public void LinkToIncident(long incidentId, string incidentName, int incidentComplainants, Actor actor, DateTime now, ClassificationPolicy policy)
+    {
+        if (!actor.IsSystem && !actor.IsIn(StaffRole.Supervisor))
+        {
+            throw new DomainRuleException(RuleCodes.RoleNotAllowed, "只有客服主管可以关联群体事件。");
+        }
+
+        if (Status == ComplaintStatus.Withdrawn)
+        {
+            throw new DomainRuleException(RuleCodes.MoveNotAllowedInStatus, "已撤销的投诉不能关联群体事件。");
+        }
+
+        IncidentId = incidentId;
+        ChangeClassification(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) },
+            policy, now, actor, TimelineKind.LinkedToIncident, $"关联到事件「{incidentName}」，事件共 {incidentComplainants} 位投诉人");
+    }
+
+    /// <summary>Another complaint joined or left this one's incident: the distinct complainant count changed.</summary>
+    public void UpdateIncidentSize(int incidentComplainants, Actor actor, DateTime now, ClassificationPolicy policy)
+    {
+        if (IncidentId is null)
+        {
+            throw new DomainRuleException(RuleCodes.NotLinked, "该投诉未关联群体事件。");
+        }
+
+        if (incidentComplainants == Facts.LinkedComplainantCount)
+        {
+            return;
+        }
+
+        var result = Classifier.Classify(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) }, policy);
+        if (result.Type == Type && result.Severity == Severity && result.ClauseCodes == Clauses && IsGroupOf(result) == IsGroup)
+        {
+            Facts = Facts with { LinkedComplainantCount = incidentComplainants };
+            Version++;
+            return;
+        }
+
+        ChangeClassification(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) },
+            policy, now, actor, TimelineKind.LinkedToIncident, $"所属事件投诉人数变为 {incidentComplainants}");
+    }
+
+    /// <summary>Takes the complaint out of its incident and undoes what the link caused.</summary>
+    public void UnlinkFromIncident(string? note, Actor actor, DateTime now, ClassificationPolicy policy)
+    {
+        if (!actor.IsSystem && !actor.IsIn(StaffRole.Supervisor))
+        {
+            throw new DomainRuleException(RuleCodes.RoleNotAllowed, "只有客服主管可以取消关联群体事件。");
+        }
+
+        if (IncidentId is null)
+        {
+            throw new DomainRuleException(RuleCodes.NotLinked, "该投诉未关联群体事件。");
+        }
+
+        IncidentId = null;
+        ChangeClassification(Facts with { LinkedComplainantCount = 0, DaysUnresolved = DaysUnresolvedAt(now) },
+            policy, now, actor, TimelineKind.UnlinkedFromIncident, Blank(note) ?? "取消关联群体事件");
+    }
+
+    /// <summary>Adds a timeline entry that changes nothing else (an overdue event, an acknowledgement, an attachment).</summary>
+    public void Note(TimelineKind kind, string? note, string? detail, Actor actor, DateTime now)
+    {
+        Append(now, actor, kind, Status, Status, Blank(note), detail);
+    }
+
+    /// <summary>Whole calendar days since registration while unresolved; frozen at the resolution.</summary>
+    public int DaysUnresolvedAt(DateTime now)
+    {
+        var end = Lifecycle.IsUnresolved(Status) ? now : ResolvedAt ?? ClosedAt ?? WithdrawnAt ?? now;
+        return end <= RegisteredAt ? 0 : (int)Math.Floor((end - RegisteredAt).TotalDays);
+    }
+
+    /// <summary>Time on hold up to <paramref name="now"/>, including a hold still running.</summary>
+    public TimeSpan OnHoldUntil(DateTime now) =>
+        OnHoldTotal + (OnHoldSince is { } since && now > since ? now - since : TimeSpan.Zero);
+
+    /// <summary>When the resolution is due: the clock start plus the limit plus time on hold.</summary>
+    public DateTime ResolutionDueAt(TimeLimitPolicy limits, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return ResolutionClockStart + limits.ResolutionLimit(Type, Severity) + OnHoldUntil(now);
+    }
+
+    /// <summary>The moves <paramref name="actor"/> may make now: what pages turn into buttons.</summary>
+    public IReadOnlyList<ComplaintMove> AllowedMoves(Actor actor, TimeLimitPolicy limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return Lifecycle.Rules
+            .Where(r => Lifecycle.Refusal(r.Move, Status, actor) is null)
+            .Where(r => r.Move != ComplaintMove.CloseUnreachable || FailedFollowUpAttempts >= limits.FollowUpAttemptsBeforeUnreachable)
+            .Select(r => r.Move)
+            .ToList();
+    }
+
+    public void ClearEvents() => _events.Clear();
+
+    private void Ensure(ComplaintMove move, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Lifecycle.Refusal(move, Status, actor) is { } refusal)
+        {
+            throw refusal;
+        }
+    }
+
+    private void Reopened(DateTime now)
+    {
+        ReopenCount++;
+        ResolutionClockStart = now;
+        OnHoldTotal = TimeSpan.Zero;
+        ResolvedAt = null;
+        ResolvedOnTime = null;
+        ClosedAt = null;
+        FailedFollowUpAttempts = 0;
+        LastProgressAt = now;
+    }
+
+    private void RaiseAgain(Actor actor, DateTime now, ClassificationPolicy policy, string note)
+    {
+        var facts = Facts with
+        {
+            TimesRaisedUnresolved = Math.Min(Facts.TimesRaisedUnresolved + 1, FieldLimits.MaxTimesRaised),
+            DaysUnresolved = DaysUnresolvedAt(now),
+        };
+        ChangeClassification(facts, policy, now, actor, TimelineKind.RepeatRaise, $"{note}（第 {facts.TimesRaisedUnresolved} 次反映）");
+    }
+
+    private ClassificationResult ChangeClassification(
+        ClassificationFacts facts,
+        ClassificationPolicy policy,
+        DateTime now,
+        Actor actor,
+        TimelineKind kind,
+        string note)
+    {
+        var before = $"{Type}/{Classification.Labels.Of(Severity)} [{Clauses}]";
+        var result = ApplyClassification(facts, policy, now);
+        Append(now, actor, kind, Status, Status, note, $"{before} → {result.Summary}");
+        return result;
+    }
+
+    private ClassificationResult ApplyClassification(ClassificationFacts facts, ClassificationPolicy policy, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var wasMajor = IsMajor;
+        var result = Classifier.Classify(facts, policy);
+        Facts = facts;
+        Type = result.Type;
+        Severity = result.Severity;
+        Clauses = result.ClauseCodes;
+        Flags = string.Join(';', result.Flags);
+        IsGroup = IsGroupOf(result);
+        if (result.IsMajor && !wasMajor)
+        {
+            BecameMajorAt = now;
+            LastProgressAt = Lifecycle.IsOpen(Status) && DispatchedAt is not null ? now : LastProgressAt;
+            _events.Add(new ComplaintEvent(ComplaintEventKind.BecameMajor, now));
+        }
+        else if (!result.IsMajor)
+        {
+            BecameMajorAt = null;
+        }
+
+        Version++;
+        return result;
+    }
+
+    private static bool IsGroupOf(ClassificationResult result) =>
+        result.Clauses.Any(c => c.Code == "3.1.2(e)") || result.Flags.Contains(ComplaintFlag.Group);
+
+    private void Move(ComplaintStatus to, DateTime now, Actor actor, TimelineKind kind, string? note, string? detail = null)
+    {
+        var from = Status;
+        Status = to;
+        Append(now, actor, kind, from, to, note, detail);
+    }
+
+    private void Append(DateTime now, Actor actor, TimelineKind kind, ComplaintStatus? from, ComplaintStatus? to, string? note, string? detail = null)
+    {
+        _timeline.Add(new TimelineEntry(now, actor.Id, actor.Name, kind, from, to, note, detail));
+        Version++;
+    }
+
+    private string DescribeAssignment()
+    {
+        var who = AssigneeName is null ? string.Empty : $"/{AssigneeName}";
+        var party = ExternalParty is null ? string.Empty : $"（协调：{ExternalParty}）";
+        return DepartmentId is null ? "未派单" : $"部门#{DepartmentId}{who}{party}";
+    }
+
+    private static TimeSpan TimeSpanRounded(TimeSpan span) => TimeSpan.FromMinutes(Math.Max(1, Math.Round(span.TotalMinutes)));
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static void Require(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, $"请填写{field}。");
+        }
+    }
+
+    private static void RequireReason(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DomainRuleException(RuleCodes.ReasonRequired, $"请填写{field}。");
+        }
+    }
+
+    private static void CheckFacts(ClassificationFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (!Enum.IsDefined(facts.Cause))
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, "投诉原因无效。");
+        }
+
+        if (facts.TimesRaisedUnresolved is < 1 or > FieldLimits.MaxTimesRaised)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, $"业主已反映次数必须在 1 到 {FieldLimits.MaxTimesRaised} 之间。");
+        }
+
+        if (facts.ComplainantCount is < 1 or > FieldLimits.MaxComplainantCount)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, $"投诉人数必须在 1 到 {FieldLimits.MaxComplainantCount} 之间。");
+        }
+    }
+}
+
+public enum ComplaintEventKind
+{
+    BecameMajor = 0,
+}
+
+/// <summary>Something that happened to a complaint that people outside it must hear of.</summary>
+public sealed record ComplaintEvent(ComplaintEventKind Kind, DateTime At);
+
+/// <summary>Chinese words for follow-up methods and outcomes.</summary>
+public static class FollowUpLabels
+{
+    public static string Of(FollowUpMethod method) => method switch
+    {
+        FollowUpMethod.Phone => "电话",
+        FollowUpMethod.Visit => "上门",
+        FollowUpMethod.WeChat => "微信",
+        _ => method.ToString(),
+    };
+
+    public static string Of(FollowUpOutcome outcome) => outcome switch
+    {
+        FollowUpOutcome.Satisfied => "满意",
+        FollowUpOutcome.BasicallySatisfied => "基本满意",
+        FollowUpOutcome.Dissatisfied => "不满意",
+        FollowUpOutcome.Unreachable => "无法联系",
+        _ => outcome.ToString(),
+    };
+}

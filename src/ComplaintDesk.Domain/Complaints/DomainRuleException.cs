@@ -1,0 +1,40 @@
+namespace ComplaintDesk.Domain.Complaints;
+
+/// <summary>A move or change the procedure refuses; <see cref="RuleCode"/> names the rule, the message is for a person.</summary>
+public sealed class DomainRuleException : Exception
+{
+    public DomainRuleException(string ruleCode, string message)
+        : base(message)
+    {
+        RuleCode = ruleCode;
+    }
+
+    public DomainRuleException()
+        : this(RuleCodes.InvalidInput, "操作不被允许。")
+    {
+    }
+
+    public DomainRuleException(string message)
+        : this(RuleCodes.InvalidInput, message)
+    {
+    }
+
+    public DomainRuleException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        RuleCode = RuleCodes.InvalidInput;
+    }
+
+    public string RuleCode { get; }
+}
+
+/// <summary>The names of the rules a refusal cites.</summary>
+public static class RuleCodes
+{
+    public const string MoveNotAllowedInStatus = "lifecycle.move-not-allowed-in-status";
+    public const string RoleNotAllowed = "lifecycle.role-not-allowed";
+    public const string ReasonRequired = "lifecycle.reason-required";
+    public const string FollowUpAttemptsTooFew = "follow-up.attempts-too-few";
+    public const string InvalidInput = "input.invalid";
+    public const string NotLinked = "incident.not-linked";
+}

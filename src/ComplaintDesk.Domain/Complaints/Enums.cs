@@ -1,0 +1,123 @@
+namespace ComplaintDesk.Domain.Complaints;
+
+public enum ComplaintStatus
+{
+    /// <summary>待派单.</summary>
+    Registered = 0,
+
+    /// <summary>处理中.</summary>
+    InProgress = 1,
+
+    /// <summary>挂起.</summary>
+    OnHold = 2,
+
+    /// <summary>待回访.</summary>
+    Resolved = 3,
+
+    /// <summary>已结案.</summary>
+    Closed = 4,
+
+    /// <summary>已撤销.</summary>
+    Withdrawn = 5,
+}
+
+public enum StaffRole
+{
+    /// <summary>客服专员.</summary>
+    Clerk = 0,
+
+    /// <summary>客服主管.</summary>
+    Supervisor = 1,
+
+    /// <summary>经理.</summary>
+    Manager = 2,
+
+    /// <summary>系统管理员.</summary>
+    Admin = 3,
+}
+
+/// <summary>What a person (or the clock) does to a complaint.</summary>
+public enum ComplaintMove
+{
+    Dispatch = 0,
+    Reassign = 1,
+    RecordProgress = 2,
+    PutOnHold = 3,
+    Resume = 4,
+    Resolve = 5,
+    RecordFollowUp = 6,
+    CloseUnreachable = 7,
+    Reopen = 8,
+    Reclassify = 9,
+    Withdraw = 10,
+    RecordRepeatRaise = 11,
+}
+
+/// <summary>受理渠道.</summary>
+public enum Channel
+{
+    Phone = 0,
+    Visit = 1,
+    WeChat = 2,
+    Email = 3,
+    Letter = 4,
+    GovernmentHotline = 5,
+    Media = 6,
+    Other = 7,
+}
+
+/// <summary>投诉人身份; the complainant is not a user.</summary>
+public enum ComplainantKind
+{
+    Owner = 0,
+    Tenant = 1,
+    Other = 2,
+}
+
+public enum FollowUpMethod
+{
+    Phone = 0,
+    Visit = 1,
+    WeChat = 2,
+}
+
+public enum FollowUpOutcome
+{
+    Satisfied = 0,
+    BasicallySatisfied = 1,
+    Dissatisfied = 2,
+
+    /// <summary>The complainant could not be reached; the attempt is counted.</summary>
+    Unreachable = 3,
+}
+
+public enum WithdrawReason
+{
+    ByComplainant = 0,
+    Duplicate = 1,
+}
+
+/// <summary>What a timeline entry records.</summary>
+public enum TimelineKind
+{
+    Registered = 0,
+    Dispatched = 1,
+    Reassigned = 2,
+    Progress = 3,
+    PutOnHold = 4,
+    Resumed = 5,
+    Resolved = 6,
+    FollowUp = 7,
+    Closed = 8,
+    Reopened = 9,
+    Reclassified = 10,
+    Withdrawn = 11,
+    RepeatRaise = 12,
+    UpgradedByClock = 13,
+    LinkedToIncident = 14,
+    UnlinkedFromIncident = 15,
+    Overdue = 16,
+    Escalated = 17,
+    Acknowledged = 18,
+    AttachmentAdded = 19,
+}
