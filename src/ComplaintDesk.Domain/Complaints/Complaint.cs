@@ -121,6 +121,13 @@ public sealed class Complaint
 
     public int ReopenCount { get; private set; }
 
+    /// <summary>Resolution due as of the last change (time on hold set aside); for queries and reports.</summary>
+    public DateTime? ResolutionDue { get; private set; }
+
+    /// <summary>Earliest pending time limit as of the last change; null when none runs (on hold, closed, withdrawn).
+    /// Lets the list filter "overdue only" and the clock find candidates with one indexed comparison.</summary>
+    public DateTime? NextDueAt { get; private set; }
+
     /// <summary>Optimistic concurrency token: every change increments it.</summary>
     public int Version { get; private set; }
 
@@ -454,6 +461,19 @@ public sealed class Complaint
     }
 
     public void ClearEvents() => _events.Clear();
+
+    /// <summary>
+    /// Stores the due instants that queries filter on. Call after every change, with the limits in force.
+    /// </summary>
+    public void RefreshDeadlines(TimeLimitPolicy limits, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var report = Deadlines.Evaluate(this, now, limits);
+        ResolutionDue = Status == ComplaintStatus.Withdrawn ? null : ResolutionDueAt(limits, now);
+        NextDueAt = Status == ComplaintStatus.OnHold
+            ? null
+            : report.Deadlines.Where(d => d.IsPending).Select(d => (DateTime?)d.DueAt).Min();
+    }
 
     private void Ensure(ComplaintMove move, Actor actor)
     {

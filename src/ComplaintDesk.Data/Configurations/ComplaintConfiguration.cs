@@ -1,0 +1,92 @@
+using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Calendar;
+using ComplaintDesk.Domain.Complaints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintDesk.Data.Configurations;
+
+public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
+{
+    public void Configure(EntityTypeBuilder<Complaint> builder)
+    {
+        builder.ToTable("Complaints");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Number).HasMaxLength(ComplaintNumber.MaxLength).IsRequired();
+        builder.HasIndex(c => c.Number).IsUnique();
+        builder.Property(c => c.ComplainantName).HasMaxLength(FieldLimits.ComplainantName).IsRequired();
+        builder.Property(c => c.Phone).HasMaxLength(FieldLimits.Phone).IsRequired();
+        builder.Property(c => c.Location).HasMaxLength(FieldLimits.Location).IsRequired();
+        builder.Property(c => c.Content).HasMaxLength(FieldLimits.Content).IsRequired();
+        builder.Property(c => c.Clauses).HasMaxLength(FieldLimits.Clauses).IsRequired();
+        builder.Property(c => c.Flags).HasMaxLength(FieldLimits.Flags).IsRequired();
+        builder.Property(c => c.AssigneeName).HasMaxLength(FieldLimits.AssigneeName);
+        builder.Property(c => c.ExternalParty).HasMaxLength(FieldLimits.ExternalParty);
+        builder.Property(c => c.Resolution).HasMaxLength(FieldLimits.Note);
+        builder.Property(c => c.RegisteredById).HasMaxLength(FieldLimits.ActorId).IsRequired();
+        builder.Property(c => c.RegisteredByName).HasMaxLength(FieldLimits.ActorName).IsRequired();
+
+        // TimeSpan maps to SQL Server's time(7), which cannot hold more than a day: store ticks.
+        builder.Property(c => c.OnHoldTotal).HasConversion<long>();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+
+        builder.ComplexProperty(c => c.Facts, facts =>
+        {
+            facts.Property(f => f.Cause).HasColumnName("Cause");
+            facts.Property(f => f.CompanyAtFault).HasColumnName("CompanyAtFault");
+            facts.Property(f => f.Accident).HasColumnName("Accident");
+            facts.Property(f => f.InjuryOrMajorEconomicLoss).HasColumnName("InjuryOrMajorEconomicLoss");
+            facts.Property(f => f.MediaExposure).HasColumnName("MediaExposure");
+            facts.Property(f => f.PromisedServiceNotDelivered).HasColumnName("PromisedServiceNotDelivered");
+            facts.Property(f => f.TimesRaisedUnresolved).HasColumnName("TimesRaisedUnresolved");
+            facts.Property(f => f.GovernmentReferralWithSocialImpact).HasColumnName("GovernmentReferralWithSocialImpact");
+            facts.Property(f => f.ComplainantCount).HasColumnName("ComplainantCount");
+            facts.Property(f => f.DaysUnresolved).HasColumnName("DaysUnresolved");
+            facts.Property(f => f.LinkedComplainantCount).HasColumnName("LinkedComplainantCount");
+        });
+
+        builder.HasOne<Project>().WithMany().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Topic>().WithMany().HasForeignKey(c => c.TopicId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Department>().WithMany().HasForeignKey(c => c.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.HasMany(c => c.Timeline).WithOne().HasForeignKey(t => t.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.FollowUps).HasField("_followUps").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.Events);
+        builder.Ignore(c => c.IsMajor);
+
+        // List pages page by keyset on Id within a project; reports cut by registration time.
+        builder.HasIndex(c => new { c.ProjectId, c.Id });
+        builder.HasIndex(c => new { c.Status, c.Id });
+        builder.HasIndex(c => c.RegisteredAt);
+        builder.HasIndex(c => new { c.ProjectId, c.RegisteredAt });
+        builder.HasIndex(c => new { c.Status, c.NextDueAt });
+    }
+}
+
+public sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<TimelineEntry>
+{
+    public void Configure(EntityTypeBuilder<TimelineEntry> builder)
+    {
+        builder.ToTable("TimelineEntries");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.ActorId).HasMaxLength(FieldLimits.ActorId).IsRequired();
+        builder.Property(t => t.ActorName).HasMaxLength(FieldLimits.ActorName).IsRequired();
+        builder.Property(t => t.Note).HasMaxLength(FieldLimits.Note);
+        builder.Property(t => t.Detail).HasMaxLength(FieldLimits.Detail);
+        builder.HasIndex(t => new { t.ComplaintId, t.Id });
+    }
+}
+
+public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.ToTable("FollowUps");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.ActorId).HasMaxLength(FieldLimits.ActorId).IsRequired();
+        builder.Property(f => f.ActorName).HasMaxLength(FieldLimits.ActorName).IsRequired();
+        builder.Property(f => f.Note).HasMaxLength(FieldLimits.Note);
+    }
+}

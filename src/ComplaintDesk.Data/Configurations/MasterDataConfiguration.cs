@@ -1,0 +1,87 @@
+using ComplaintDesk.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ComplaintDesk.Data.Configurations;
+
+public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
+{
+    public void Configure(EntityTypeBuilder<Project> builder)
+    {
+        builder.Property(p => p.Code).HasMaxLength(Project.CodeLength).IsRequired();
+        builder.Property(p => p.Name).HasMaxLength(Project.NameLength).IsRequired();
+        builder.Property(p => p.Address).HasMaxLength(Project.AddressLength);
+        builder.HasIndex(p => p.Code).IsUnique();
+    }
+}
+
+public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
+{
+    public void Configure(EntityTypeBuilder<Department> builder)
+    {
+        builder.Property(d => d.Name).HasMaxLength(Department.NameLength).IsRequired();
+        builder.HasIndex(d => d.Name).IsUnique();
+    }
+}
+
+public sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
+{
+    public void Configure(EntityTypeBuilder<Topic> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(Topic.NameLength).IsRequired();
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.HasOne(t => t.DefaultDepartment).WithMany().HasForeignKey(t => t.DefaultDepartmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
+{
+    public void Configure(EntityTypeBuilder<StaffUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameLength).IsRequired();
+        builder.HasMany(u => u.Projects).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class StaffProjectConfiguration : IEntityTypeConfiguration<StaffProject>
+{
+    public void Configure(EntityTypeBuilder<StaffProject> builder)
+    {
+        builder.HasKey(p => new { p.UserId, p.ProjectId });
+        builder.HasOne(p => p.Project).WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ProcedureSettingsConfiguration : IEntityTypeConfiguration<ProcedureSettings>
+{
+    public void Configure(EntityTypeBuilder<ProcedureSettings> builder)
+    {
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasData(new ProcedureSettings());
+    }
+}
+
+public sealed class MonthlySequenceConfiguration : IEntityTypeConfiguration<MonthlySequence>
+{
+    public void Configure(EntityTypeBuilder<MonthlySequence> builder)
+    {
+        builder.HasKey(s => s.Month);
+        builder.Property(s => s.Month).HasMaxLength(6);
+    }
+}
+
+public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
+{
+    public void Configure(EntityTypeBuilder<Attachment> builder)
+    {
+        builder.Property(a => a.FileName).HasMaxLength(Attachment.FileNameLength).IsRequired();
+        builder.Property(a => a.ContentType).HasMaxLength(Attachment.ContentTypeLength).IsRequired();
+        builder.Property(a => a.StorageKey).HasMaxLength(Attachment.StorageKeyLength).IsRequired();
+        builder.Property(a => a.UploadedById).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.UploadedByName).HasMaxLength(64).IsRequired();
+        builder.HasOne<ComplaintDesk.Domain.Complaints.Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => a.ComplaintId);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintDesk.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the context for the configured provider (<c>Database:Provider</c>, default SQLite in
+    /// <paramref name="dataFolder"/>), the write gate and the number allocator.
+    /// </summary>
+    public static IServiceCollection AddComplaintDeskData(this IServiceCollection services, IConfiguration configuration, string dataFolder)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (options.Provider == DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
+        {
+            Directory.CreateDirectory(dataFolder);
+            connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(dataFolder, "complaintdesk.db"),
+                DefaultTimeout = 30,
+                Pooling = true,
+            }.ToString();
+        }
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required for provider {options.Provider}.");
+        }
+
+        services.AddDbContextPool<ComplaintDeskDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.AddSingleton(new WriteGate(options.Provider == DatabaseProvider.Sqlite));
+        services.AddScoped<ComplaintNumberAllocator>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return provider switch
+        {
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, sql =>
+            {
+                sql.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly);
+                sql.EnableRetryOnFailure(3);
+            }),
+            _ => builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)),
+        };
+    }
+}

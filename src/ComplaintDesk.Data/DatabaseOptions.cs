@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ComplaintDesk.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite = 0,
+    SqlServer = 1,
+}
+
+/// <summary>The <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+    public const string ConnectionStringName = "ComplaintDesk";
+    public const string SqliteMigrationsAssembly = "ComplaintDesk.Data.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "ComplaintDesk.Data.Migrations.SqlServer";
+
+    [EnumDataType(typeof(DatabaseProvider))]
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply pending migrations at start-up. On by default for SQLite; production SQL Server applies them by command.</summary>
+    public bool? MigrateOnStartup { get; set; }
+
+    public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+}

@@ -1,0 +1,100 @@
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+
+namespace ComplaintDesk.Web.Features.Complaints;
+
+/// <summary>The classification questions of the intake form (domain.md, Classification), shared by pages and API.</summary>
+public class FactsInput
+{
+    public Cause? Cause { get; set; }
+
+    public bool CompanyAtFault { get; set; }
+
+    public bool Accident { get; set; }
+
+    public bool InjuryOrMajorEconomicLoss { get; set; }
+
+    public bool MediaExposure { get; set; }
+
+    public bool PromisedServiceNotDelivered { get; set; }
+
+    public int TimesRaisedUnresolved { get; set; } = 1;
+
+    public bool GovernmentReferralWithSocialImpact { get; set; }
+
+    public int ComplainantCount { get; set; } = 1;
+
+    public ClassificationFacts ToFacts(int daysUnresolved = 0) => new(
+        Cause ?? Domain.Classification.Cause.ManagementService,
+        CompanyAtFault,
+        Accident,
+        InjuryOrMajorEconomicLoss,
+        MediaExposure,
+        PromisedServiceNotDelivered,
+        TimesRaisedUnresolved,
+        GovernmentReferralWithSocialImpact,
+        ComplainantCount,
+        daysUnresolved);
+}
+
+/// <summary>登记投诉.</summary>
+public sealed class RegisterComplaintInput : FactsInput
+{
+    public string? ComplainantName { get; set; }
+
+    public ComplainantKind? ComplainantKind { get; set; }
+
+    public string? Phone { get; set; }
+
+    public int? ProjectId { get; set; }
+
+    public string? Location { get; set; }
+
+    public Channel? Channel { get; set; }
+
+    public int? TopicId { get; set; }
+
+    public string? Content { get; set; }
+}
+
+/// <summary>派单 / 改派.</summary>
+public sealed class DispatchInput
+{
+    public int? DepartmentId { get; set; }
+
+    public string? AssigneeName { get; set; }
+
+    public string? ExternalParty { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>A move that needs only text: progress, hold, resume, resolve, reopen, close as unreachable, repeat raise.</summary>
+public sealed class NoteInput
+{
+    public string? Note { get; set; }
+}
+
+/// <summary>回访.</summary>
+public sealed class FollowUpInput
+{
+    public FollowUpMethod? Method { get; set; }
+
+    public FollowUpOutcome? Outcome { get; set; }
+
+    public string? Note { get; set; }
+}
+
+/// <summary>重新分类.</summary>
+public sealed class ReclassifyInput : FactsInput
+{
+    public string? Reason { get; set; }
+}
+
+/// <summary>撤销.</summary>
+public sealed class WithdrawInput
+{
+    public WithdrawReason? Reason { get; set; }
+
+    public string? Note { get; set; }
+}

@@ -1,0 +1,200 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Features.Complaints;
+
+public enum ComplaintSort
+{
+    Newest = 0,
+    Oldest = 1,
+}
+
+/// <summary>The list's filters, shared by the list page and <c>GET /api/v1/complaints</c>.</summary>
+public sealed class ComplaintFilter
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public ComplaintStatus? Status { get; set; }
+
+    public ComplaintType? Type { get; set; }
+
+    public Severity? Severity { get; set; }
+
+    public int? ProjectId { get; set; }
+
+    public int? DepartmentId { get; set; }
+
+    public int? TopicId { get; set; }
+
+    public Channel? Channel { get; set; }
+
+    /// <summary>First local day registered (inclusive).</summary>
+    public DateOnly? From { get; set; }
+
+    /// <summary>Last local day registered (inclusive).</summary>
+    public DateOnly? To { get; set; }
+
+    public bool OverdueOnly { get; set; }
+
+    /// <summary>Number, complainant or content.</summary>
+    public string? Keyword { get; set; }
+
+    public ComplaintSort Sort { get; set; }
+
+    /// <summary>Keyset cursor: the last id of the previous page.</summary>
+    public long? After { get; set; }
+
+    public int PageSize { get; set; } = DefaultPageSize;
+}
+
+public sealed record ComplaintListItem(
+    long Id,
+    string Number,
+    DateTime RegisteredAt,
+    int ProjectId,
+    string ProjectName,
+    string TopicName,
+    string? DepartmentName,
+    string ComplainantName,
+    string PhoneMasked,
+    ComplaintType Type,
+    Severity? Severity,
+    ComplaintStatus Status,
+    bool IsGroup,
+    string Flags,
+    DateTime? NextDueAt,
+    string ContentPreview);
+
+/// <summary>A page of the list; no exact count (it costs more than the page at a million rows).</summary>
+public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long? NextCursor);
+
+/// <summary>Reads complaints within the caller's projects.</summary>
+public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
+{
+    /// <summary>Complaints the signed-in person may see.</summary>
+    public IQueryable<Complaint> Visible()
+    {
+        var query = db.Complaints.AsNoTracking();
+        if (staff.IsCompanyWide)
+        {
+            return query;
+        }
+
+        var projects = staff.ProjectIds.ToList();
+        return query.Where(c => projects.Contains(c.ProjectId));
+    }
+
+    /// <summary>One complaint with its timeline and follow-ups, or null when it does not exist for this person.</summary>
+    public Task<Complaint?> FindAsync(long id, CancellationToken cancellationToken = default) =>
+        Visible()
+            .Include(c => c.Timeline.OrderBy(t => t.Id))
+            .Include(c => c.FollowUps)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+
+    public async Task<ComplaintPage> ListAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var policy = await policies.GetAsync(cancellationToken);
+        var query = Visible();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(c => c.Type == type);
+        }
+
+        if (filter.Severity is { } severity)
+        {
+            query = query.Where(c => c.Severity == severity);
+        }
+
+        if (filter.ProjectId is { } projectId)
+        {
+            query = query.Where(c => c.ProjectId == projectId);
+        }
+
+        if (filter.DepartmentId is { } departmentId)
+        {
+            query = query.Where(c => c.DepartmentId == departmentId);
+        }
+
+        if (filter.TopicId is { } topicId)
+        {
+            query = query.Where(c => c.TopicId == topicId);
+        }
+
+        if (filter.Channel is { } channel)
+        {
+            query = query.Where(c => c.Channel == channel);
+        }
+
+        if (filter.From is { } from)
+        {
+            var start = policy.Calendar.DayRangeUtc(from).StartUtc;
+            query = query.Where(c => c.RegisteredAt >= start);
+        }
+
+        if (filter.To is { } to)
+        {
+            var end = policy.Calendar.DayRangeUtc(to).EndUtc;
+            query = query.Where(c => c.RegisteredAt < end);
+        }
+
+        if (filter.OverdueOnly)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            query = query.Where(c => c.NextDueAt != null && c.NextDueAt < now);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Keyword))
+        {
+            var keyword = filter.Keyword.Trim();
+            query = keyword.StartsWith("TS", StringComparison.OrdinalIgnoreCase)
+                ? query.Where(c => c.Number.StartsWith(keyword.ToUpperInvariant()))
+                : query.Where(c => c.ComplainantName.Contains(keyword) || c.Content.Contains(keyword) || c.Number.Contains(keyword));
+        }
+
+        if (filter.After is { } after)
+        {
+            query = filter.Sort == ComplaintSort.Oldest ? query.Where(c => c.Id > after) : query.Where(c => c.Id < after);
+        }
+
+        query = filter.Sort == ComplaintSort.Oldest ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        var size = Math.Clamp(filter.PageSize, 1, ComplaintFilter.MaxPageSize);
+        var rows = await query
+            .Take(size + 1)
+            .Select(c => new
+            {
+                c.Id,
+                c.Number,
+                c.RegisteredAt,
+                c.ProjectId,
+                ProjectName = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault(),
+                TopicName = db.Topics.Where(t => t.Id == c.TopicId).Select(t => t.Name).FirstOrDefault(),
+                DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+                c.ComplainantName,
+                c.Phone,
+                c.Type,
+                c.Severity,
+                c.Status,
+                c.IsGroup,
+                c.Flags,
+                c.NextDueAt,
+                Preview = c.Content.Substring(0, 60),
+            })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Take(size).Select(r => new ComplaintListItem(
+            r.Id, r.Number, r.RegisteredAt, r.ProjectId, r.ProjectName ?? string.Empty, r.TopicName ?? string.Empty, r.DepartmentName,
+            r.ComplainantName, PhoneMask.Mask(r.Phone), r.Type, r.Severity, r.Status, r.IsGroup, r.Flags, r.NextDueAt, r.Preview)).ToList();
+        return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null);
+    }
+}

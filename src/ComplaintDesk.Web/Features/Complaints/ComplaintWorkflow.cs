@@ -1,0 +1,210 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Features.Complaints;
+
+/// <summary>
+/// Registers complaints and applies moves for pages and API alike: validate the input, load the complaint
+/// within the caller's projects, let the domain decide, save once, log, tell event handlers.
+/// </summary>
+public sealed class ComplaintWorkflow(
+    ComplaintDeskDbContext db,
+    CurrentStaff staff,
+    ProcedurePolicies policies,
+    ComplaintNumberAllocator numbers,
+    WriteGate gate,
+    TimeProvider clock,
+    IServiceProvider services,
+    IEnumerable<IComplaintEventHandler> eventHandlers,
+    ILogger<ComplaintWorkflow> logger)
+{
+    public async Task<Complaint> RegisterAsync(RegisterComplaintInput input, CancellationToken cancellationToken = default)
+    {
+        Validate(input);
+        var policy = await policies.GetAsync(cancellationToken);
+        var projectId = input.ProjectId!.Value;
+        if (!staff.CanSeeProject(projectId) || !await db.Projects.AnyAsync(p => p.Id == projectId && p.IsActive, cancellationToken))
+        {
+            throw InputValidationException.For(nameof(input.ProjectId), "请选择您负责的、仍在服务的物业项目。");
+        }
+
+        var topic = await db.Topics.AsNoTracking().Where(t => t.Id == input.TopicId && t.IsActive)
+            .Select(t => new { t.Id, t.DefaultDepartmentId }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw InputValidationException.For(nameof(input.TopicId), "请选择有效的投诉事项。");
+
+        var intake = new ComplaintIntake(
+            projectId, topic.Id, topic.DefaultDepartmentId, input.Channel!.Value, input.ComplainantName!, input.ComplainantKind!.Value,
+            input.Phone!, input.Location!, input.Content!, input.ToFacts());
+
+        Complaint complaint;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            complaint = await strategy.ExecuteAsync(async ct =>
+            {
+                db.ChangeTracker.Clear();
+                var now = clock.GetUtcNow().UtcDateTime;
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var number = await numbers.NextAsync(policy.Calendar.MonthOf(now), ct);
+                var created = Complaint.Register(intake, number, staff.Actor, now, policy.Classification);
+                created.RefreshDeadlines(policy.TimeLimits, now);
+                db.Complaints.Add(created);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return created;
+            }, cancellationToken);
+        }
+
+        logger.LogInformation(
+            "Complaint {ComplaintNumber} registered by {UserName}: type {Type}, severity {Severity}, clauses {Clauses}",
+            complaint.Number, staff.UserName, complaint.Type, complaint.Severity, complaint.Clauses);
+        await PublishAsync(complaint, cancellationToken);
+        return complaint;
+    }
+
+    public Task<Complaint> DispatchAsync(long id, DispatchInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Dispatch, async (c, p, now) =>
+        {
+            await RequireDepartmentAsync(input.DepartmentId, cancellationToken);
+            c.Dispatch(input.DepartmentId!.Value, input.AssigneeName, input.ExternalParty, staff.Actor, now, p.TimeLimits);
+        }, cancellationToken);
+
+    public Task<Complaint> ReassignAsync(long id, DispatchInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Reassign, async (c, p, now) =>
+        {
+            await RequireDepartmentAsync(input.DepartmentId, cancellationToken);
+            c.Reassign(input.DepartmentId!.Value, input.AssigneeName, input.ExternalParty, input.Note, staff.Actor, now);
+        }, cancellationToken);
+
+    public Task<Complaint> RecordProgressAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.RecordProgress, (c, p, now) => c.RecordProgress(input.Note!, staff.Actor, now), cancellationToken);
+
+    public Task<Complaint> PutOnHoldAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.PutOnHold, (c, p, now) => c.PutOnHold(input.Note!, staff.Actor, now), cancellationToken);
+
+    public Task<Complaint> ResumeAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Resume, (c, p, now) => c.Resume(input.Note, staff.Actor, now), cancellationToken);
+
+    public Task<Complaint> ResolveAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Resolve, (c, p, now) => c.Resolve(input.Note!, staff.Actor, now, p.TimeLimits), cancellationToken);
+
+    public Task<Complaint> RecordFollowUpAsync(long id, FollowUpInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.RecordFollowUp,
+            (c, p, now) => c.RecordFollowUp(input.Method!.Value, input.Outcome!.Value, input.Note, staff.Actor, now, p.Classification), cancellationToken);
+
+    public Task<Complaint> CloseUnreachableAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.CloseUnreachable,
+            (c, p, now) => c.CloseAsUnreachable(input.Note!, staff.Actor, now, p.TimeLimits), cancellationToken);
+
+    public Task<Complaint> ReopenAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Reopen, (c, p, now) => c.Reopen(input.Note!, staff.Actor, now, p.Classification), cancellationToken);
+
+    public Task<Complaint> RecordRepeatRaiseAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.RecordRepeatRaise,
+            (c, p, now) => c.RecordRepeatRaise(input.Note, staff.Actor, now, p.Classification), cancellationToken);
+
+    public Task<Complaint> ReclassifyAsync(long id, ReclassifyInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Reclassify,
+            (c, p, now) => c.Reclassify(input.ToFacts(), input.Reason!, staff.Actor, now, p.Classification), cancellationToken);
+
+    public Task<Complaint> WithdrawAsync(long id, WithdrawInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Withdraw,
+            (c, p, now) => c.Withdraw(input.Reason!.Value, input.Note!, staff.Actor, now), cancellationToken);
+
+    private Task<Complaint> MoveAsync<TInput>(
+        long id, TInput input, int? expectedVersion, ComplaintMove move, Action<Complaint, ProcedurePolicy, DateTime> apply, CancellationToken cancellationToken) =>
+        MoveAsync(id, input, expectedVersion, move, (c, p, now) =>
+        {
+            apply(c, p, now);
+            return Task.CompletedTask;
+        }, cancellationToken);
+
+    private async Task<Complaint> MoveAsync<TInput>(
+        long id, TInput input, int? expectedVersion, ComplaintMove move, Func<Complaint, ProcedurePolicy, DateTime, Task> apply, CancellationToken cancellationToken)
+    {
+        Validate(input);
+        var policy = await policies.GetAsync(cancellationToken);
+        Complaint complaint;
+        ComplaintStatus from;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+                ?? throw new ComplaintNotFoundException(id);
+            if (!staff.CanSeeProject(complaint.ProjectId))
+            {
+                throw new ComplaintNotFoundException(id);
+            }
+
+            if (expectedVersion is { } version && version != complaint.Version)
+            {
+                throw new ConcurrencyConflictException(complaint.Number);
+            }
+
+            from = complaint.Status;
+            var now = clock.GetUtcNow().UtcDateTime;
+            await apply(complaint, policy, now);
+            complaint.RefreshDeadlines(policy.TimeLimits, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                throw new ConcurrencyConflictException(complaint.Number);
+            }
+        }
+
+        logger.LogInformation(
+            "Complaint {ComplaintNumber} {Move} by {UserName}: {FromStatus} -> {ToStatus}",
+            complaint.Number, move, staff.UserName, from, complaint.Status);
+        await PublishAsync(complaint, cancellationToken);
+        return complaint;
+    }
+
+    private async Task RequireDepartmentAsync(int? departmentId, CancellationToken cancellationToken)
+    {
+        if (departmentId is not { } id || !await db.Departments.AnyAsync(d => d.Id == id && d.IsActive, cancellationToken))
+        {
+            throw InputValidationException.For(nameof(DispatchInput.DepartmentId), "请选择有效的责任部门。");
+        }
+    }
+
+    private void Validate<TInput>(TInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (services.GetService<IValidator<TInput>>() is not { } validator)
+        {
+            return;
+        }
+
+        var result = validator.Validate(input);
+        if (!result.IsValid)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]>(result.ToDictionary()));
+        }
+    }
+
+    private async Task PublishAsync(Complaint complaint, CancellationToken cancellationToken)
+    {
+        var events = complaint.Events.ToList();
+        complaint.ClearEvents();
+        foreach (var complaintEvent in events)
+        {
+            foreach (var handler in eventHandlers)
+            {
+                try
+                {
+                    await handler.HandleAsync(complaint, complaintEvent, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A failed notification must never undo or block the desk's work.
+                    logger.LogError(ex, "Handling {Event} of complaint {ComplaintNumber} failed", complaintEvent.Kind, complaint.Number);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace ComplaintDesk.Web.Infrastructure;
+
+/// <summary>The <c>App</c> configuration section.</summary>
+public sealed class AppOptions
+{
+    public const string SectionName = "App";
+
+    /// <summary>Where the SQLite file, logs and attachments live; relative to the content root.</summary>
+    public string DataFolder { get; set; } = "App_Data";
+
+    /// <summary>Mark cookies Secure (HTTPS only). Off only for plain-HTTP test rigs on loopback.</summary>
+    public bool SecureCookies { get; set; } = true;
+
+    /// <summary>Seed the demo projects and accounts (Development only, never Production).</summary>
+    public bool SeedDemoData { get; set; } = true;
+
+    public string ResolveDataFolder(string contentRoot) =>
+        Path.IsPathRooted(DataFolder) ? DataFolder : Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
+}

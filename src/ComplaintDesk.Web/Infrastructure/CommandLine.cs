@@ -1,0 +1,116 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Infrastructure;
+
+/// <summary>
+/// Commands run instead of the web server: <c>migrate</c> applies migrations (production SQL Server);
+/// <c>create-admin --user NAME</c> creates the first administrator and asks for the password.
+/// </summary>
+public static class CommandLine
+{
+    private static readonly string[] _commands = ["migrate", "create-admin"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && _commands.Contains(args[0]);
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        switch (args[0])
+        {
+            case "migrate":
+                await services.GetRequiredService<ComplaintDeskDbContext>().Database.MigrateAsync();
+                Console.WriteLine("数据库已迁移到最新版本。");
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(services, args, Console.In, Console.Out);
+            default:
+                return 2;
+        }
+    }
+
+    public static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(output);
+        var userName = ValueOf(args, "--user");
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            await output.WriteLineAsync("用法：create-admin --user 用户名");
+            return 2;
+        }
+
+        await services.GetRequiredService<ComplaintDeskDbContext>().Database.MigrateAsync();
+        await services.GetRequiredService<DemoData>().EnsureRolesAsync();
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByNameAsync(userName) is not null)
+        {
+            await output.WriteLineAsync($"用户 {userName} 已存在。");
+            return 1;
+        }
+
+        await output.WriteAsync("密码：");
+        var password = ReadSecret(input);
+        await output.WriteAsync("再次输入密码：");
+        var again = ReadSecret(input);
+        if (password != again)
+        {
+            await output.WriteLineAsync("两次输入的密码不一致。");
+            return 1;
+        }
+
+        var user = new StaffUser { UserName = userName, DisplayName = userName, IsCompanyWide = true };
+        var result = await users.CreateAsync(user, password ?? string.Empty);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                await output.WriteLineAsync(error.Description);
+            }
+
+            return 1;
+        }
+
+        await users.AddToRoleAsync(user, Roles.Admin);
+        await output.WriteLineAsync($"管理员 {userName} 已创建。");
+        return 0;
+    }
+
+    private static string? ValueOf(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static string? ReadSecret(TextReader input)
+    {
+        if (!ReferenceEquals(input, Console.In) || Console.IsInputRedirected)
+        {
+            return input.ReadLine();
+        }
+
+        var chars = new List<char>();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter)
+            {
+                Console.WriteLine();
+                return new string(chars.ToArray());
+            }
+
+            if (key.Key == ConsoleKey.Backspace && chars.Count > 0)
+            {
+                chars.RemoveAt(chars.Count - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                chars.Add(key.KeyChar);
+            }
+        }
+    }
+}

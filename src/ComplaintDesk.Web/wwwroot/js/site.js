@@ -1,0 +1,1 @@
+// ComplaintDesk: progressive enhancements only; every page works without JavaScript.
