@@ -68,7 +68,9 @@ public static class Lifecycle
                 $"投诉当前为「{LabelOf(status)}」，不能{rule.Label}。");
         }
 
-        if (!actor.IsSystem && !rule.Roles.Any(actor.IsIn))
+        // The system actor has no role on purpose: the clock applies only automatic rules (3.1.2(c)),
+        // never a person's move such as withdrawing or reopening.
+        if (!rule.Roles.Any(actor.IsIn))
         {
             var who = string.Join("或", rule.Roles.Select(RoleLabel));
             return new DomainRuleException(RuleCodes.RoleNotAllowed, $"只有{who}可以{rule.Label}。");

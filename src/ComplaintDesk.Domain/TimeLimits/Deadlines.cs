@@ -77,7 +77,9 @@ public static class Deadlines
 
         if (complaint.ResolvedAt is { } resolvedAt && complaint.Status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
         {
-            var met = complaint.Status == ComplaintStatus.Closed ? complaint.FollowedUpAt ?? complaint.ClosedAt : null;
+            // A follow-up recorded before this resolution (a dissatisfied one that reopened it) does not meet this limit.
+            var followedUp = complaint.FollowedUpAt is { } at && at >= resolvedAt ? at : (DateTime?)null;
+            var met = complaint.Status == ComplaintStatus.Closed ? followedUp ?? complaint.ClosedAt : null;
             list.Add(new Deadline(DeadlineKind.FollowUp, resolvedAt + limits.FollowUp, limits.FollowUp, met));
         }
 

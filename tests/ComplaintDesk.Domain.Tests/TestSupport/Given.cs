@@ -1,0 +1,75 @@
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.TimeLimits;
+
+namespace ComplaintDesk.Domain.Tests.TestSupport;
+
+/// <summary>Complaints in given states, built through the aggregate's own moves.</summary>
+public static class Given
+{
+    /// <summary>When every built complaint is registered: 09:00 on 2 November 2026 in Shanghai.</summary>
+    public static DateTime T0 { get; } = new(2026, 11, 2, 1, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>After every step the builder takes: the instant a test acts at.</summary>
+    public static DateTime Later { get; } = T0.AddHours(1);
+
+    public static ClassificationPolicy Policy => ClassificationPolicy.Default;
+
+    public static TimeLimitPolicy Limits => TimeLimitPolicy.Default;
+
+    public static ComplaintIntake Intake(ClassificationFacts? facts = null) => new(
+        1,
+        2,
+        null,
+        Channel.Phone,
+        "王女士",
+        ComplainantKind.Owner,
+        "13812341234",
+        "3栋2单元1101",
+        "电梯停运两天无人处理",
+        facts ?? FactsSpec.A());
+
+    public static Complaint Registered(ClassificationFacts? facts = null, DateTime? at = null, ClassificationPolicy? policy = null) =>
+        Complaint.Register(Intake(facts), "TS2026110001", Actors.Clerk, at ?? T0, policy ?? Policy);
+
+    /// <summary>
+    /// A complaint registered at <see cref="T0"/> and walked to <paramref name="status"/> by the usual moves,
+    /// one minute apart; for Resolved and Closed, <paramref name="unreachableAttempts"/> failed follow-ups are
+    /// recorded after the resolution. Events raised on the way are cleared.
+    /// </summary>
+    public static Complaint InStatus(ComplaintStatus status, ClassificationFacts? facts = null, int unreachableAttempts = 0)
+    {
+        var complaint = Registered(facts);
+        var now = T0;
+        if (status == ComplaintStatus.Withdrawn)
+        {
+            complaint.Withdraw(WithdrawReason.ByComplainant, "业主撤回", Actors.Supervisor, now = now.AddMinutes(1));
+        }
+        else if (status != ComplaintStatus.Registered)
+        {
+            complaint.Dispatch(3, "李师傅", null, Actors.Clerk, now = now.AddMinutes(1), Limits);
+        }
+
+        if (status == ComplaintStatus.OnHold)
+        {
+            complaint.PutOnHold("业主不在家", Actors.Clerk, now = now.AddMinutes(1));
+        }
+
+        if (status is ComplaintStatus.Resolved or ComplaintStatus.Closed)
+        {
+            complaint.Resolve("已更换电梯门机", Actors.Clerk, now = now.AddMinutes(1), Limits);
+            for (var i = 0; i < unreachableAttempts; i++)
+            {
+                complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Clerk, now = now.AddMinutes(1), Policy);
+            }
+        }
+
+        if (status == ComplaintStatus.Closed)
+        {
+            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, "业主满意", Actors.Clerk, now.AddMinutes(1), Policy);
+        }
+
+        complaint.ClearEvents();
+        return complaint;
+    }
+}
