@@ -1,0 +1,99 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ComplaintDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in-process over a real SQLite file built by the migrations, with the demo master data
+/// and accounts, and a clock the test moves. Each factory has its own database.
+/// </summary>
+public sealed class DeskAppFactory : WebApplicationFactory<Program>
+{
+    /// <summary>2026-11-16 10:00 in Shanghai.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "complaintdesk-tests", Guid.NewGuid().ToString("N"));
+    private bool _seeded;
+
+    public FakeTimeProvider Clock { get; } = new(DefaultStart);
+
+    public string DataFolder => _folder;
+
+    /// <summary>Extra settings (key → value) applied over appsettings, e.g. for a test that needs SMTP.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("App:DataFolder", _folder);
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    /// <summary>Builds the database with the migrations and seeds demo data once.</summary>
+    public async Task<DeskAppFactory> StartAsync()
+    {
+        _ = Server;
+        if (!_seeded)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
+            _seeded = true;
+        }
+
+        return this;
+    }
+
+    /// <summary>A client signed in as one of the demo accounts (clerk, supervisor, manager, admin, clerk2).</summary>
+    public async Task<DeskClient> SignInAsync(string userName, string password = DemoData.DemoPassword)
+    {
+        await StartAsync();
+        var client = CreateDeskClient();
+        var response = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+
+        return client;
+    }
+
+    public DeskClient CreateDeskClient() =>
+        new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") }));
+
+    public async Task<T> WithDbAsync<T>(Func<ComplaintDeskDbContext, Task<T>> action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<ComplaintDeskDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pooled connection; the temp folder is cleaned by the OS.
+        }
+    }
+}
