@@ -1,6 +1,9 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,7 +21,29 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complaintdesk-tests", Guid.NewGuid().ToString("N"));
+    private readonly bool _kestrel;
     private bool _seeded;
+
+    public DeskAppFactory()
+        : this(kestrel: false)
+    {
+    }
+
+    /// <param name="kestrel">Serve on a real loopback port over plain HTTP (for a browser) instead of the in-memory test server.</param>
+    public DeskAppFactory(bool kestrel)
+    {
+        _kestrel = kestrel;
+        if (kestrel)
+        {
+            UseKestrel(0);
+            Settings["App:SecureCookies"] = "false";
+        }
+    }
+
+    /// <summary>The real address when serving on Kestrel, e.g. http://127.0.0.1:41234.</summary>
+    public Uri ServerAddress => _kestrel
+        ? new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First())
+        : new Uri("https://localhost");
 
     public FakeTimeProvider Clock { get; } = new(DefaultStart);
 
@@ -48,7 +73,15 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     /// <summary>Builds the database with the migrations and seeds demo data once.</summary>
     public async Task<DeskAppFactory> StartAsync()
     {
-        _ = Server;
+        if (_kestrel)
+        {
+            StartServer();
+        }
+        else
+        {
+            _ = Server;
+        }
+
         if (!_seeded)
         {
             await using var scope = Services.CreateAsyncScope();
