@@ -11,8 +11,9 @@ public sealed class AppOptions
     /// <summary>Mark cookies Secure (HTTPS only). Off only for plain-HTTP test rigs on loopback.</summary>
     public bool SecureCookies { get; set; } = true;
 
-    /// <summary>Seed the demo projects and accounts (Development only, never Production).</summary>
-    public bool SeedDemoData { get; set; } = true;
+    /// <summary>Seed the demo projects and accounts. On in Development (appsettings.Development.json) and for
+    /// load rigs; ignored in Production, where the first administrator is created by command.</summary>
+    public bool SeedDemoData { get; set; }
 
     public string ResolveDataFolder(string contentRoot) =>
         Path.IsPathRooted(DataFolder) ? DataFolder : Path.GetFullPath(Path.Combine(contentRoot, DataFolder));

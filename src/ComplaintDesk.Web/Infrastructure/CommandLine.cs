@@ -11,7 +11,7 @@ namespace ComplaintDesk.Web.Infrastructure;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] _commands = ["migrate", "create-admin"];
+    private static readonly string[] _commands = ["migrate", "create-admin", "generate"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && _commands.Contains(args[0]);
 
@@ -28,6 +28,8 @@ public static class CommandLine
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(services, args, Console.In, Console.Out);
+            case "generate":
+                return await GenerateAsync(services, args);
             default:
                 return 2;
         }
@@ -80,6 +82,21 @@ public static class CommandLine
         return 0;
     }
 
+    private static async Task<int> GenerateAsync(IServiceProvider services, string[] args)
+    {
+        var count = int.TryParse(ValueOf(args, "--complaints"), out var n) && n > 0 ? n : 1_000_000;
+        var months = int.TryParse(ValueOf(args, "--months"), out var m) && m is > 0 and <= 120 ? m : 36;
+        var projects = int.TryParse(ValueOf(args, "--projects"), out var p) && p is > 0 and <= 10_000 ? p : 200;
+        await services.GetRequiredService<ComplaintDeskDbContext>().Database.MigrateAsync();
+        var generator = services.GetRequiredService<Tools.DataGenerator>();
+        Console.WriteLine($"生成 {count:N0} 件投诉（{months} 个月，{projects} 个项目）……");
+        var progress = new ConsoleProgressBar(count);
+        var result = await generator.GenerateAsync(count, months, projects, progress);
+        Console.WriteLine();
+        Console.WriteLine($"完成：{result.Complaints:N0} 件投诉，{result.TimelineEntries:N0} 条时间线，{result.FollowUps:N0} 条回访，{result.Projects} 个项目，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
+        return 0;
+    }
+
     private static string? ValueOf(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
@@ -112,5 +129,16 @@ public static class CommandLine
                 chars.Add(key.KeyChar);
             }
         }
+    }
+}
+
+/// <summary>A progress bar on the console, drawn synchronously as each batch is written.</summary>
+internal sealed class ConsoleProgressBar(int total) : IProgress<int>
+{
+    public void Report(int value)
+    {
+        const int width = 40;
+        var filled = (int)((long)value * width / total);
+        Console.Write($"\r[{new string('#', filled)}{new string('.', width - filled)}] {value:N0}/{total:N0}");
     }
 }

@@ -28,7 +28,7 @@ public static class Pipeline
         var demo = scope.ServiceProvider.GetRequiredService<DemoData>();
         await demo.EnsureRolesAsync();
         var appOptions = scope.ServiceProvider.GetRequiredService<IOptions<AppOptions>>().Value;
-        if (app.Environment.IsDevelopment() && appOptions.SeedDemoData)
+        if (!app.Environment.IsProduction() && appOptions.SeedDemoData)
         {
             await demo.SeedAsync();
         }

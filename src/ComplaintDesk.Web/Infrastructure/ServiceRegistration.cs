@@ -112,6 +112,7 @@ public static class ServiceRegistration
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<ComplaintQueries>();
         services.AddScoped<DemoData>();
+        services.AddScoped<Tools.DataGenerator>();
         services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName)).ValidateOnStart();
         services.AddScoped<Features.Attachments.AttachmentService>();
         return builder;

@@ -1,0 +1,317 @@
+using System.Diagnostics;
+using ComplaintDesk.Data;
+using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Calendar;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Tools;
+
+/// <summary>What <see cref="DataGenerator"/> wrote.</summary>
+public sealed record GenerationResult(int Complaints, long TimelineEntries, long FollowUps, int Projects, TimeSpan Elapsed);
+
+/// <summary>
+/// Generates realistic data into the configured database: complaints over the last months with a seasonal
+/// pattern, across many projects, with Chinese texts, classification through the domain's rules, and
+/// lifecycles played through the domain's moves (so timelines, follow-ups and due instants are real).
+/// Rows are written with prepared batched inserts, one transaction per batch.
+/// </summary>
+public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies policies, TimeProvider clock)
+{
+    private const int BatchSize = 20_000;
+
+    private static readonly string[] _projectPrefixes =
+        ["阳光", "翠湖", "金域", "碧桂", "锦绣", "华府", "御景", "星河", "滨江", "紫荆", "龙湖", "海棠", "枫林", "云山", "天悦", "世纪", "万科", "春华", "秋实", "明珠"];
+
+    private static readonly string[] _projectSuffixes = ["花园", "华庭", "公馆", "名苑", "新城", "雅居", "湾", "府", "嘉园", "广场"];
+
+    private static readonly string[] _surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "罗", "高"];
+
+    private static readonly string[] _givenNames = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "晓东"];
+
+    private static readonly Dictionary<string, string[]> _contents = new()
+    {
+        ["电梯"] = ["{b}栋电梯又停运了，老人上下楼非常困难，已经是本月第二次。", "电梯运行时有异响，轿厢晃动，担心安全。", "电梯按钮失灵，等了二十分钟没人处理。"],
+        ["秩序/安保"] = ["小区门岗对外来人员不登记就放行，家里附近出现可疑人员。", "夜间巡逻不到位，车库发生电动车被盗。", "保安态度生硬，不让快递进入。"],
+        ["保洁/卫生"] = ["楼道垃圾两天没有清理，气味很大。", "{b}栋单元门口长期有积水和污渍，无人清洁。", "垃圾桶满溢，招来很多蚊蝇。"],
+        ["绿化"] = ["小区绿化带杂草丛生，很久没有修剪。", "楼下树木遮挡采光，申请修剪一直没有回复。"],
+        ["停车"] = ["地库车位被外来车辆占用，保安不管。", "停车收费标准不清楚，多收了费用。", "消防通道长期被车辆堵塞。"],
+        ["维修服务"] = ["报修的水管漏水三天了还没人上门。", "维修师傅上门后没修好就走了。", "公共区域灯坏了一周没有更换。"],
+        ["收费"] = ["物业费账单与实际不符，要求解释。", "没有提前通知就上调了停车费。"],
+        ["噪音"] = ["楼上深夜装修，噪音影响休息。", "小区广场舞音响声音太大，多次反映无效。", "水泵房夜间噪音很大。"],
+        ["装修管理"] = ["邻居装修破坏承重墙，物业没有制止。", "装修垃圾堆放在楼道里多日。"],
+        ["公共设施"] = ["儿童游乐设施损坏，存在安全隐患。", "单元门禁坏了，任何人都能进出。", "健身器材生锈松动。"],
+        ["服务态度"] = ["客服人员接电话态度恶劣，挂断电话。", "前台工作人员推诿，不给处理。"],
+        ["房屋质量"] = ["卧室墙面开裂渗水，交房不到两年。", "卫生间防水失效，楼下天花板渗水。", "外墙瓷砖脱落，砸坏了楼下车辆。"],
+        ["市政/外部"] = ["小区外道路施工噪音扰民，夜间也施工。", "市政停水没有提前通知。", "附近工地扬尘严重。"],
+    };
+
+    private readonly Random _random = new(20261127);
+
+    public async Task<GenerationResult> GenerateAsync(int count, int months = 36, int projectCount = 200, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var stopwatch = Stopwatch.StartNew();
+        var policy = await policies.GetAsync(cancellationToken);
+        var (projects, topics, departments) = await EnsureMasterDataAsync(projectCount, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var instants = Instants(count, months, now, policy.Calendar);
+        var sequences = await db.MonthlySequences.AsNoTracking().ToDictionaryAsync(s => s.Month, s => s.LastValue, cancellationToken);
+        var nextId = (await db.Complaints.MaxAsync(c => (long?)c.Id, cancellationToken) ?? 0) + 1;
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        long timeline = 0, followUps = 0;
+        try
+        {
+            long currentId = 0;
+            using var complaintWriter = new BulkTableWriter<Complaint>(db, connection, new Dictionary<string, Func<Complaint, object?>> { ["Id"] = _ => currentId });
+            using var timelineWriter = new BulkTableWriter<TimelineEntry>(db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => currentId });
+            using var followUpWriter = new BulkTableWriter<FollowUp>(db, connection, new Dictionary<string, Func<FollowUp, object?>> { ["ComplaintId"] = _ => currentId });
+            for (var start = 0; start < count; start += BatchSize)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                complaintWriter.Transaction = timelineWriter.Transaction = followUpWriter.Transaction = transaction;
+                var end = Math.Min(count, start + BatchSize);
+                for (var i = start; i < end; i++)
+                {
+                    var registeredAt = instants[i];
+                    var month = policy.Calendar.MonthOf(registeredAt).Compact;
+                    sequences[month] = sequences.GetValueOrDefault(month) + 1;
+                    var number = ComplaintNumber.Format(YearMonth.TryParse(month, out var ym) ? ym : default, sequences[month]);
+                    var complaint = Play(number, registeredAt, now, projects, topics, departments, policy);
+                    currentId = nextId++;
+                    complaintWriter.Insert(complaint);
+                    foreach (var entry in complaint.Timeline)
+                    {
+                        timelineWriter.Insert(entry);
+                        timeline++;
+                    }
+
+                    foreach (var followUp in complaint.FollowUps)
+                    {
+                        followUpWriter.Insert(followUp);
+                        followUps++;
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                progress?.Report(end);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await SaveSequencesAsync(sequences, cancellationToken);
+        return new GenerationResult(count, timeline, followUps, projects.Count, stopwatch.Elapsed);
+    }
+
+    /// <summary>Plays one complaint's life through the domain, as far as its age allows.</summary>
+    private Complaint Play(
+        string number, DateTime registeredAt, DateTime now, IReadOnlyList<int> projects, IReadOnlyList<(int Id, string Name, int? Department)> topics,
+        IReadOnlyList<int> departments, ProcedurePolicy policy)
+    {
+        var topic = topics[Skewed(topics.Count, 1.2)];
+        var cause = topic.Name switch
+        {
+            "房屋质量" => _random.NextDouble() < 0.9 ? Cause.EngineeringQuality : Cause.ManagementService,
+            "市政/外部" => _random.NextDouble() < 0.85 ? Cause.External : Cause.ManagementService,
+            _ => _random.NextDouble() < 0.9 ? Cause.ManagementService : (_random.NextDouble() < 0.5 ? Cause.EngineeringQuality : Cause.External),
+        };
+        var accident = Chance(0.01);
+        var facts = new ClassificationFacts(
+            cause,
+            CompanyAtFault: Chance(0.18),
+            Accident: accident,
+            InjuryOrMajorEconomicLoss: accident && Chance(0.5),
+            MediaExposure: Chance(0.004),
+            PromisedServiceNotDelivered: Chance(0.08),
+            TimesRaisedUnresolved: Chance(0.1) ? 2 + _random.Next(3) : 1,
+            GovernmentReferralWithSocialImpact: Chance(0.005),
+            ComplainantCount: Chance(0.01) ? 10 + _random.Next(30) : 1 + (Chance(0.1) ? _random.Next(4) : 0));
+        var channel = (Channel)Skewed(8, 1.0);
+        var clerk = Actor.Staff("gen-clerk", "客服" + _surnames[_random.Next(_surnames.Length)], StaffRole.Clerk);
+        var supervisor = Actor.Staff("gen-supervisor", "主管" + _surnames[_random.Next(_surnames.Length)], StaffRole.Supervisor);
+        var intake = new ComplaintIntake(
+            projects[Skewed(projects.Count, 0.8)], topic.Id, topic.Department, channel,
+            _surnames[_random.Next(_surnames.Length)] + _givenNames[_random.Next(_givenNames.Length)],
+            (ComplainantKind)(Chance(0.8) ? 0 : Chance(0.7) ? 1 : 2),
+            "1" + (3 + _random.Next(7)) + _random.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{1 + _random.Next(30)}栋{1 + _random.Next(4)}单元{1 + _random.Next(33)}{_random.Next(1, 5):D2}",
+            Content(topic.Name),
+            facts);
+        var complaint = Complaint.Register(intake, number, clerk, registeredAt, policy.Classification);
+        var limits = policy.TimeLimits;
+
+        var at = registeredAt.AddMinutes(2 + (_random.NextDouble() < 0.9 ? _random.Next(18) : 18 + _random.Next(120)));
+        if (at > now || Chance(0.01))
+        {
+            Finish(complaint, limits, now);
+            return complaint;
+        }
+
+        if (Chance(0.01))
+        {
+            complaint.Withdraw(Chance(0.5) ? WithdrawReason.ByComplainant : WithdrawReason.Duplicate, "业主表示问题已自行解决，撤回投诉", supervisor, at);
+            Finish(complaint, limits, now);
+            return complaint;
+        }
+
+        complaint.Dispatch(topic.Department ?? departments[_random.Next(departments.Count)], null, null, clerk, at, limits);
+        var limit = limits.ResolutionLimit(complaint.Type, complaint.Severity);
+        var onTime = Chance(0.86);
+        var resolveAfter = TimeSpan.FromMinutes(limit.TotalMinutes * (onTime ? 0.1 + (0.85 * _random.NextDouble()) : 1.05 + _random.NextDouble()));
+        if (complaint.IsMajor || Chance(0.2))
+        {
+            var progressAt = at.AddHours(2 + _random.Next(20));
+            if (progressAt < now && progressAt < at + resolveAfter)
+            {
+                complaint.RecordProgress("已安排人员现场查看，正在协调处理。", clerk, progressAt);
+            }
+        }
+
+        at += resolveAfter;
+        if (at > now)
+        {
+            Finish(complaint, limits, now);
+            return complaint;
+        }
+
+        complaint.Resolve("已安排维修/协调处理完毕，并向业主说明情况。", clerk, at, limits);
+        at = at.AddHours(Chance(0.9) ? 2 + _random.Next(60) : 72 + _random.Next(48));
+        if (at > now)
+        {
+            Finish(complaint, limits, now);
+            return complaint;
+        }
+
+        var roll = _random.NextDouble();
+        var outcome = roll < 0.72 ? FollowUpOutcome.Satisfied : roll < 0.88 ? FollowUpOutcome.BasicallySatisfied : roll < 0.95 ? FollowUpOutcome.Dissatisfied : FollowUpOutcome.Unreachable;
+        complaint.RecordFollowUp((FollowUpMethod)(Chance(0.85) ? 0 : _random.Next(1, 3)), outcome, "电话回访业主", clerk, at, policy.Classification);
+        if (outcome == FollowUpOutcome.Dissatisfied)
+        {
+            at = at.AddHours(4 + _random.Next(40));
+            if (at < now)
+            {
+                complaint.Resolve("二次处理完成，已与业主当面确认。", clerk, at, limits);
+                at = at.AddHours(2 + _random.Next(30));
+                if (at < now)
+                {
+                    complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.BasicallySatisfied, "二次回访", clerk, at, policy.Classification);
+                }
+            }
+        }
+
+        Finish(complaint, limits, now);
+        return complaint;
+    }
+
+    private static void Finish(Complaint complaint, Domain.TimeLimits.TimeLimitPolicy limits, DateTime now)
+    {
+        complaint.RefreshDeadlines(limits, now);
+    }
+
+    private string Content(string topic)
+    {
+        var options = _contents.TryGetValue(topic, out var list) ? list : _contents["维修服务"];
+        return options[_random.Next(options.Length)].Replace("{b}", (1 + _random.Next(30)).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    /// <summary>Registration instants over the months before now: a summer peak, slight growth, sorted.</summary>
+    private DateTime[] Instants(int count, int months, DateTime now, CompanyCalendar calendar)
+    {
+        var last = calendar.MonthOf(now);
+        var first = last.AddMonths(-(months - 1));
+        var weights = new double[months];
+        for (var i = 0; i < months; i++)
+        {
+            var month = first.AddMonths(i);
+            weights[i] = (1 + (0.3 * Math.Sin(2 * Math.PI * (month.Month - 4) / 12.0))) * (1 + (0.01 * i));
+        }
+
+        var total = weights.Sum();
+        var result = new DateTime[count];
+        var index = 0;
+        for (var i = 0; i < months && index < count; i++)
+        {
+            var share = i == months - 1 ? count - index : (int)Math.Round(count * weights[i] / total);
+            var (start, end) = calendar.MonthRangeUtc(first.AddMonths(i));
+            if (end > now)
+            {
+                end = now;
+            }
+
+            var span = (end - start).Ticks;
+            for (var k = 0; k < share && index < count; k++)
+            {
+                result[index++] = start.AddTicks((long)(_random.NextDouble() * span));
+            }
+        }
+
+        Array.Sort(result, 0, index);
+        return result;
+    }
+
+    private async Task<(List<int> Projects, List<(int Id, string Name, int? Department)> Topics, List<int> Departments)> EnsureMasterDataAsync(int projectCount, CancellationToken cancellationToken)
+    {
+        if (!await db.Departments.AnyAsync(cancellationToken))
+        {
+            db.Departments.AddRange(DemoData.DemoDepartments.Select(d => new Department { Name = d }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (!await db.Topics.AnyAsync(cancellationToken))
+        {
+            var byName = await db.Departments.ToDictionaryAsync(d => d.Name, d => d.Id, cancellationToken);
+            db.Topics.AddRange(DemoData.DemoTopics.Select(t => new Topic { Name = t.Topic, DefaultDepartmentId = byName.GetValueOrDefault(t.Department) }));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var existing = await db.Projects.CountAsync(cancellationToken);
+        for (var i = existing; i < projectCount; i++)
+        {
+            var name = _projectPrefixes[i % _projectPrefixes.Length] + _projectSuffixes[(i / _projectPrefixes.Length) % _projectSuffixes.Length];
+            db.Projects.Add(new Project
+            {
+                Code = $"G{i + 1:D3}",
+                Name = i < _projectPrefixes.Length * _projectSuffixes.Length ? name : $"{name}{(i / (_projectPrefixes.Length * _projectSuffixes.Length)) + 1}期",
+                Address = $"示例市示例区{name}路 {i + 1} 号",
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var projects = await db.Projects.Where(p => p.IsActive).OrderBy(p => p.Id).Select(p => p.Id).Take(projectCount).ToListAsync(cancellationToken);
+        var topics = (await db.Topics.Where(t => t.IsActive).OrderBy(t => t.Id).Select(t => new { t.Id, t.Name, t.DefaultDepartmentId }).ToListAsync(cancellationToken))
+            .Select(t => (t.Id, t.Name, t.DefaultDepartmentId)).ToList();
+        var departments = await db.Departments.Where(d => d.IsActive).Select(d => d.Id).ToListAsync(cancellationToken);
+        return (projects, topics, departments);
+    }
+
+    private async Task SaveSequencesAsync(Dictionary<string, int> sequences, CancellationToken cancellationToken)
+    {
+        var stored = await db.MonthlySequences.ToDictionaryAsync(s => s.Month, cancellationToken);
+        foreach (var (month, value) in sequences)
+        {
+            if (stored.TryGetValue(month, out var row))
+            {
+                row.LastValue = Math.Max(row.LastValue, value);
+            }
+            else
+            {
+                db.MonthlySequences.Add(new MonthlySequence { Month = month, LastValue = value });
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private bool Chance(double p) => _random.NextDouble() < p;
+
+    /// <summary>An index in [0, n) skewed towards small values: a few projects and topics get most complaints.</summary>
+    private int Skewed(int n, double skew) => Math.Min(n - 1, (int)(n * Math.Pow(_random.NextDouble(), 1 + skew)));
+}
