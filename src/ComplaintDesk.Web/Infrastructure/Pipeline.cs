@@ -36,6 +36,7 @@ public static class Pipeline
 
     public static WebApplication UseComplaintDesk(this WebApplication app)
     {
+        app.UseMiddleware<ServerTimingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>

@@ -104,7 +104,7 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Error");
         });
         services.AddProblemDetails();
-        services.AddHealthChecks().AddDbContextCheck<ComplaintDeskDbContext>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
         services.AddValidatorsFromAssemblyContaining<RegisterComplaintValidator>(ServiceLifetime.Singleton);
         services.AddScoped<CurrentStaff>();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -22,12 +24,18 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        if (code is null && DatabaseFailures.IsUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
+        {
+            code = StatusCodes.Status503ServiceUnavailable;
+        }
+
         (Title, Message) = code switch
         {
             404 => ("页面不存在", "您要找的页面或记录不存在，或不在您负责的项目范围内。"),
             403 => ("没有权限", "您的角色无权访问此页面。"),
             400 => ("请求无效", "提交的内容无法处理，请返回检查后重试。"),
             429 => ("请求过于频繁", "请稍后再试。"),
+            503 => ("数据库暂时无法访问", "系统暂时无法连接数据库，您刚才的操作没有保存。请稍后重试；数据库恢复后系统会自动恢复。"),
             _ => (Title, Message),
         };
         if (code is { } status)
