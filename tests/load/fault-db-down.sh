@@ -5,14 +5,15 @@
 source "$(dirname "$0")/lib.sh"
 data="$1"; port=5186; base="http://127.0.0.1:$port"
 echo "== database unreachable"
-start_app "$data" $port
+# Pooled SQLite connections keep the old file open, so this run opens the file per connection and never
+# creates a missing one: the file going away is then what a lost database server is to the app.
+start_app "$data" $port "ConnectionStrings__ComplaintDesk=Data Source=$data/complaintdesk.db;Mode=ReadWrite;Pooling=False;Default Timeout=5"
 cookie=$(sign_in "$base" manager)
 mv "$data/complaintdesk.db" "$data/complaintdesk.db.away"
 sleep 1
 ready=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")
 page=$(curl -s -w '\n%{http_code}' -H "Cookie: $cookie" "$base/Complaints")
 mv "$data/complaintdesk.db.away" "$data/complaintdesk.db"
-rm -f "$data/complaintdesk.db-journal"
 sleep 1
 back=$(curl -s -o /dev/null -w '%{http_code}' "$base/health/ready")
 list=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/Complaints")
