@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintDesk.Web.Tests.Escalations;
 
 /// <summary>The clock moves through every time limit of domain.md with a fake clock; each event is recorded once.</summary>
+[Collection(EscalationKit.Collection)]
 public sealed class ClockCheckTests : IAsyncLifetime
 {
     private readonly DeskAppFactory _app = EscalationKit.NewApp();

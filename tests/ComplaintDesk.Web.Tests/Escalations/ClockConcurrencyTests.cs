@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplaintDesk.Web.Tests.Escalations;
 
 /// <summary>Several clocks over one SQLite database record each event exactly once.</summary>
+[Collection(EscalationKit.Collection)]
 public sealed class ClockConcurrencyTests : IAsyncLifetime
 {
     private readonly DeskAppFactory _first = EscalationKit.NewApp();

@@ -15,6 +15,12 @@ namespace ComplaintDesk.Web.Tests.Escalations;
 /// <summary>Drives the desk and the clock of a <see cref="DeskAppFactory"/> as the people of the demo would.</summary>
 internal static class EscalationKit
 {
+    /// <summary>
+    /// The escalation tests run one class at a time: Program's Serilog bootstrap logger is process-wide, and
+    /// hosts started in parallel can trip over it ("The logger is already frozen").
+    /// </summary>
+    public const string Collection = "Escalations";
+
     /// <summary>A factory whose background clock is off, so that a test decides when the clock runs.</summary>
     public static DeskAppFactory NewApp()
     {

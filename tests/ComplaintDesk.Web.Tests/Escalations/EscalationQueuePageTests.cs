@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ComplaintDesk.Web.Tests.Escalations;
 
 /// <summary>The escalation queue page, its acknowledge form and the navigation count.</summary>
+[Collection(EscalationKit.Collection)]
 public sealed partial class EscalationQueuePageTests : IAsyncLifetime
 {
     private readonly DeskAppFactory _app = EscalationKit.NewApp();
@@ -86,9 +87,9 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         Assert.DoesNotContain("handler=Acknowledge", html, StringComparison.Ordinal);
 
         var response = await client.PostFormAsync(
-            "/Escalations?handler=Acknowledge", new() { ["EventId"] = eventId.ToString(CultureInfo.InvariantCulture), ["Note"] = "经理确认" }, "/Escalations");
+            "/Escalations?handler=Acknowledge", new() { ["EventId"] = eventId.ToString(CultureInfo.InvariantCulture), ["Note"] = "经理确认" }, "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Null((await _app.EventsAsync(id)).Single(e => e.Id == eventId).AcknowledgedAt);
     }
 
@@ -121,7 +122,7 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         var response = await client.GetAsync("/Escalations");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ComplaintDesk.Web.Tests.Escalations;
 
 /// <summary>A complaint becoming major tells the project's supervisors and managers, in the app and (with SMTP) by mail.</summary>
+[Collection(EscalationKit.Collection)]
 public sealed class NotificationTests
 {
     [Fact]

@@ -152,7 +152,7 @@ public sealed class ClockCheck(
             {
                 var kind = EscalationText.OverdueKindOf(deadline.Kind);
                 Record(kind, CycleOf(complaint, deadline), deadline.DueAt, deadline.Limit, TimelineKind.Overdue,
-                    $"{EscalationText.Of(kind)}：应于 {Local(policy, deadline.DueAt)} 前完成（时限 {TimeLimitPolicy.Describe(deadline.Limit)}）");
+                    $"{EscalationText.Of(kind)}：应于 {Local(policy, deadline.DueAt)} 前完成（时限 {EscalationText.Limit(deadline.Limit)}）");
             }
 
             var cycle = complaint.ResolutionClockStart.Ticks;

@@ -34,7 +34,13 @@ public static class EscalationText
 
     /// <summary>"处理超时 5 小时（时限 24 小时）".</summary>
     public static string Overdue(EscalationKind kind, TimeSpan by, TimeSpan limit) =>
-        $"{Of(kind)} {Span(by)}（时限 {TimeLimitPolicy.Describe(limit)}）";
+        $"{Of(kind)} {Span(by)}（时限 {Limit(limit)}）";
+
+    /// <summary>A limit as the desk says it: "20 分钟", "24 小时", "72 小时", "7 天".</summary>
+    public static string Limit(TimeSpan limit) =>
+        limit < TimeSpan.FromHours(1) || limit.TotalMinutes % 60 != 0 ? TimeLimitPolicy.Describe(limit)
+        : limit <= TimeSpan.FromHours(72) || limit.TotalHours % 24 != 0 ? string.Create(CultureInfo.InvariantCulture, $"{limit.TotalHours:0} 小时")
+        : string.Create(CultureInfo.InvariantCulture, $"{limit.TotalDays:0} 天");
 
     /// <summary>A span rounded for people: "25 分钟", "5 小时", "2 天 3 小时".</summary>
     public static string Span(TimeSpan span)
