@@ -63,6 +63,10 @@ public sealed class ClockCheckTests : IAsyncLifetime
         Assert.Single(events, e => e.Kind == EscalationKind.Level2);
         Assert.Single(events, e => e.Kind == EscalationKind.Level1);
         Assert.Contains("经理", events.Single(e => e.Kind == EscalationKind.Level2).Detail, StringComparison.Ordinal);
+        var notified = await _app.WithDbAsync(db => db.Notifications().Where(n => n.ComplaintId == id).ToListAsync());
+        Assert.Equal(2, notified.Count);
+        Assert.All(notified, n => Assert.Contains("二级升级", n.Message, StringComparison.Ordinal));
+        Assert.Contains(await _app.UserIdAsync("manager"), notified.Select(n => n.UserId));
     }
 
     [Theory]

@@ -94,24 +94,26 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Queue_OtherProjectsEscalation_HiddenFromSupervisorAndNotCounted()
+    public async Task Queue_OtherProjectsEscalation_HiddenFromSupervisorAndCountedForManagerAtLevel2()
     {
         var other = await _app.RegisterAsync(EscalationKit.Input(name: "郑十", phone: "13388889999", projectId: 3));
-        _app.Advance(TimeSpan.FromMinutes(30));
+        _app.Advance(TimeSpan.FromMinutes(45));
         await _app.RunClockAsync();
         var number = (await _app.ComplaintAsync(other)).Number;
         var inScope = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(e => e.AcknowledgedAt == null && (e.ProjectId == 1 || e.ProjectId == 2)));
-        var all = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(e => e.AcknowledgedAt == null));
+        var levelTwo = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(
+            e => e.AcknowledgedAt == null && (e.Kind == ComplaintDesk.Data.Entities.EscalationKind.Level2 || e.Kind == ComplaintDesk.Data.Entities.EscalationKind.UpgradedToMajor)));
 
         using var supervisor = await _app.SignInAsync("supervisor");
         var html = await supervisor.GetPageAsync("/Escalations");
         Assert.DoesNotContain(number, html, StringComparison.Ordinal);
         Assert.Equal(inScope, NavCount(html));
+        Assert.True(levelTwo > 0);
 
         using var manager = await _app.SignInAsync("manager");
         var managerHtml = await manager.GetPageAsync("/Escalations");
         Assert.Contains(number, managerHtml, StringComparison.Ordinal);
-        Assert.Equal(all, NavCount(managerHtml));
+        Assert.Equal(levelTwo, NavCount(managerHtml));
     }
 
     [Fact]

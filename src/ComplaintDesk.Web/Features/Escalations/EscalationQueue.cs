@@ -68,9 +68,20 @@ public sealed class EscalationQueue(
     private static readonly ComplaintStatus[] _notFinished =
         [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved];
 
-    /// <summary>Unacknowledged escalations within the signed-in person's projects: one indexed count.</summary>
-    public Task<int> CountWaitingAsync(CancellationToken cancellationToken = default) =>
-        VisibleEvents().Where(e => e.AcknowledgedAt == null).CountAsync(cancellationToken);
+    /// <summary>
+    /// Unacknowledged escalations waiting for the signed-in person, within their projects: one indexed count.
+    /// Supervisors wait on every level; a manager only on level 2 (overdue by the whole limit again, or major).
+    /// </summary>
+    public Task<int> CountWaitingAsync(CancellationToken cancellationToken = default)
+    {
+        var waiting = VisibleEvents().Where(e => e.AcknowledgedAt == null);
+        if (!staff.IsInRole(Roles.Supervisor))
+        {
+            waiting = waiting.Where(e => e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor);
+        }
+
+        return waiting.CountAsync(cancellationToken);
+    }
 
     public async Task<QueueView> GetAsync(bool includeAcknowledged, CancellationToken cancellationToken = default)
     {

@@ -69,20 +69,7 @@ public sealed class ReviewModel(
             return NotFound();
         }
 
-        var facts = Complaint.Facts;
-        Reclassify = new ReclassifyInput
-        {
-            Cause = facts.Cause,
-            CompanyAtFault = facts.CompanyAtFault,
-            Accident = facts.Accident,
-            InjuryOrMajorEconomicLoss = facts.InjuryOrMajorEconomicLoss,
-            MediaExposure = facts.MediaExposure,
-            PromisedServiceNotDelivered = facts.PromisedServiceNotDelivered,
-            TimesRaisedUnresolved = facts.TimesRaisedUnresolved,
-            GovernmentReferralWithSocialImpact = facts.GovernmentReferralWithSocialImpact,
-            ComplainantCount = facts.ComplainantCount,
-        };
-        Reassign = new DispatchInput { DepartmentId = Complaint.DepartmentId, AssigneeName = Complaint.AssigneeName, ExternalParty = Complaint.ExternalParty };
+        Prefill(reassign: true, reclassify: true);
         return Page();
     }
 
@@ -96,6 +83,32 @@ public sealed class ReviewModel(
         ActAsync(nameof(Reclassify), "已重新分类，原分类保留在时间线中。", () => workflow.ReclassifyAsync(Id, Reclassify, Version, cancellationToken), cancellationToken);
 
     public static string StatusLabel(ComplaintStatus status) => Lifecycle.LabelOf(status);
+
+    /// <summary>Fills the forms from the complaint, except the one whose posted values are shown again with their errors.</summary>
+    private void Prefill(bool reassign, bool reclassify)
+    {
+        var facts = Complaint.Facts;
+        if (reclassify)
+        {
+            Reclassify = new ReclassifyInput
+            {
+                Cause = facts.Cause,
+                CompanyAtFault = facts.CompanyAtFault,
+                Accident = facts.Accident,
+                InjuryOrMajorEconomicLoss = facts.InjuryOrMajorEconomicLoss,
+                MediaExposure = facts.MediaExposure,
+                PromisedServiceNotDelivered = facts.PromisedServiceNotDelivered,
+                TimesRaisedUnresolved = facts.TimesRaisedUnresolved,
+                GovernmentReferralWithSocialImpact = facts.GovernmentReferralWithSocialImpact,
+                ComplainantCount = facts.ComplainantCount,
+            };
+        }
+
+        if (reassign)
+        {
+            Reassign = new DispatchInput { DepartmentId = Complaint.DepartmentId, AssigneeName = Complaint.AssigneeName, ExternalParty = Complaint.ExternalParty };
+        }
+    }
 
     private async Task<IActionResult> ActAsync(string prefix, string done, Func<Task> action, CancellationToken cancellationToken)
     {
@@ -130,7 +143,13 @@ public sealed class ReviewModel(
             ModelState.AddModelError(prefix == "Note" ? "Note" : string.Empty, ex.Message);
         }
 
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Prefill(reassign: prefix != nameof(Reassign), reclassify: prefix != nameof(Reclassify));
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
