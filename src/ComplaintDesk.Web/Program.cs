@@ -1,7 +1,9 @@
 using ComplaintDesk.Web.Infrastructure;
 using Serilog;
 
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+// A plain logger until the host's own replaces it; a reloadable bootstrap logger can be frozen only once,
+// which breaks hosts started side by side (tests, two instances in one process).
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);

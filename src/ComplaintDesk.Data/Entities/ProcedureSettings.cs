@@ -40,6 +40,9 @@ public sealed class ProcedureSettings
     /// <summary>Window in which complaints of one project and topic are suggested as one incident.</summary>
     public int GroupWindowHours { get; set; } = 72;
 
+    /// <summary>How often the background clock checks open complaints against their limits.</summary>
+    public int ClockIntervalSeconds { get; set; } = 60;
+
     public string TimeZoneId { get; set; } = CompanyCalendar.DefaultTimeZoneId;
 
     /// <summary>Optimistic concurrency between two admins editing at once.</summary>

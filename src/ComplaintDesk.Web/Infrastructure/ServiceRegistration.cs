@@ -115,6 +115,7 @@ public static class ServiceRegistration
         services.AddScoped<Tools.DataGenerator>();
         services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName)).ValidateOnStart();
         services.AddScoped<Features.Attachments.AttachmentService>();
+        Features.Escalations.EscalationsServiceCollectionExtensions.AddEscalations(services, configuration);
         return builder;
     }
 

@@ -94,6 +94,27 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    To = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcedureSettings",
                 columns: table => new
                 {
@@ -111,6 +132,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     DaysUnresolvedForMajor = table.Column<int>(type: "INTEGER", nullable: false),
                     GroupComplainantCount = table.Column<int>(type: "INTEGER", nullable: false),
                     GroupWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClockIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -263,6 +285,28 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMailAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OutboxMailId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMailAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxMailAttachments_OutboxMails_OutboxMailId",
+                        column: x => x.OutboxMailId,
+                        principalTable: "OutboxMails",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StaffProjects",
                 columns: table => new
                 {
@@ -282,6 +326,36 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         name: "FK_StaffProjects_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Incidents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TopicId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Incidents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Incidents_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Incidents_Topics_TopicId",
+                        column: x => x.TopicId,
+                        principalTable: "Topics",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -355,6 +429,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
+                        name: "FK_Complaints_Incidents_IncidentId",
+                        column: x => x.IncidentId,
+                        principalTable: "Incidents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
                         name: "FK_Complaints_Projects_ProjectId",
                         column: x => x.ProjectId,
                         principalTable: "Projects",
@@ -395,6 +475,36 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EscalationEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Cycle = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Limit = table.Column<long>(type: "INTEGER", nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AcknowledgedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    AcknowledgeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EscalationEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EscalationEvents_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FollowUps",
                 columns: table => new
                 {
@@ -413,6 +523,35 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_FollowUps", x => x.Id);
                     table.ForeignKey(
                         name: "FK_FollowUps_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Complaints_ComplaintId",
                         column: x => x.ComplaintId,
                         principalTable: "Complaints",
                         principalColumn: "Id",
@@ -448,8 +587,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.InsertData(
                 table: "ProcedureSettings",
-                columns: new[] { "Id", "DaysUnresolvedForMajor", "DispatchMinutes", "FollowUpAttemptsBeforeUnreachable", "FollowUpHours", "GroupComplainantCount", "GroupWindowHours", "MajorProgressHours", "RaisesForMajor", "ResolutionBHours", "ResolutionCHours", "ResolutionImportantHours", "ResolutionMajorHours", "ResolutionMinorHours", "TimeZoneId", "Version" },
-                values: new object[] { 1, 30, 20, 3, 72, 10, 72, 24, 2, 360, 48, 72, 168, 24, "Asia/Shanghai", 0 });
+                columns: new[] { "Id", "ClockIntervalSeconds", "DaysUnresolvedForMajor", "DispatchMinutes", "FollowUpAttemptsBeforeUnreachable", "FollowUpHours", "GroupComplainantCount", "GroupWindowHours", "MajorProgressHours", "RaisesForMajor", "ResolutionBHours", "ResolutionCHours", "ResolutionImportantHours", "ResolutionMajorHours", "ResolutionMinorHours", "TimeZoneId", "Version" },
+                values: new object[] { 1, 60, 30, 20, 3, 72, 10, 72, 24, 2, 360, 48, 72, 168, 24, "Asia/Shanghai", 0 });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -499,6 +638,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 column: "DepartmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_IncidentId",
+                table: "Complaints",
+                column: "IncidentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Number",
                 table: "Complaints",
                 column: "Number",
@@ -541,9 +685,60 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EscalationEvents_AcknowledgedAt_ProjectId",
+                table: "EscalationEvents",
+                columns: new[] { "AcknowledgedAt", "ProjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EscalationEvents_ComplaintId_Kind_Cycle",
+                table: "EscalationEvents",
+                columns: new[] { "ComplaintId", "Kind", "Cycle" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EscalationEvents_ProjectId_OccurredAt",
+                table: "EscalationEvents",
+                columns: new[] { "ProjectId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_ComplaintId",
                 table: "FollowUps",
                 column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_ProjectId_Id",
+                table: "Incidents",
+                columns: new[] { "ProjectId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_TopicId",
+                table: "Incidents",
+                column: "TopicId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_ComplaintId",
+                table: "Notifications",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Id",
+                table: "Notifications",
+                columns: new[] { "UserId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMailAttachments_OutboxMailId",
+                table: "OutboxMailAttachments",
+                column: "OutboxMailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_NextAttemptAt",
+                table: "OutboxMails",
+                column: "NextAttemptAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Projects_Code",
@@ -598,10 +793,19 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "EscalationEvents");
+
+            migrationBuilder.DropTable(
                 name: "FollowUps");
 
             migrationBuilder.DropTable(
                 name: "MonthlySequences");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMailAttachments");
 
             migrationBuilder.DropTable(
                 name: "ProcedureSettings");
@@ -616,10 +820,16 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "OutboxMails");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Complaints");
+
+            migrationBuilder.DropTable(
+                name: "Incidents");
 
             migrationBuilder.DropTable(
                 name: "Projects");

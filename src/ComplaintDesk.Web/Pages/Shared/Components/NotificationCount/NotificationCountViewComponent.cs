@@ -1,0 +1,17 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Pages.Shared.Components.NotificationCount;
+
+/// <summary>The navigation badge: unread notifications of the signed-in person (indexed on user and read time).</summary>
+public sealed class NotificationCountViewComponent(ComplaintDeskDbContext db, CurrentStaff staff) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync()
+    {
+        var userId = staff.UserId;
+        var count = await db.Notifications().CountAsync(n => n.UserId == userId && n.ReadAt == null, HttpContext.RequestAborted);
+        return View(count);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Net;
+using ComplaintDesk.Data;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Features.Escalations;
+using ComplaintDesk.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ComplaintDesk.Web.Tests.Escalations;
+
+/// <summary>Group complaints (事件): 3.1.2(e) by distinct complainants, the group flag, unlinking.</summary>
+[Collection(EscalationKit.Collection)]
+public sealed class IncidentServiceTests : IAsyncLifetime
+{
+    private readonly DeskAppFactory _app = EscalationKit.NewApp();
+
+    public async Task InitializeAsync() => await _app.StartAsync();
+
+    public Task DisposeAsync()
+    {
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void DistinctComplainants_SamePersonTwiceAndJointComplaint_CountsPeopleNotComplaints()
+    {
+        var count = IncidentService.DistinctComplainants(
+        [
+            ("张三", "138 0000 1234", 1),
+            (" 张三", "13800001234", 1),
+            ("李四", "13900001111", 12),
+            ("王五", "13700002222", 1),
+        ]);
+
+        Assert.Equal(14, count);
+    }
+
+    [Fact]
+    public async Task Link_NineThenTenDistinctComplainants_AComplaintsBecomeMajorAndBGetsGroupFlag()
+    {
+        var first = await _app.RegisterAsync(Person(0));
+        var engineering = await _app.RegisterAsync(EscalationKit.Input(name: "业主B", phone: "13611112222", cause: Cause.EngineeringQuality, topicId: 2));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "3栋电梯停运"));
+        await IncidentAsync(async s => { await s.LinkAsync(incident, engineering); return 0; });
+        for (var i = 1; i < 8; i++)
+        {
+            var id = await _app.RegisterAsync(Person(i));
+            await IncidentAsync(async s => { await s.LinkAsync(incident, id); return 0; });
+        }
+
+        // Nine distinct complainants: below the threshold.
+        Assert.Equal(Severity.Minor, (await _app.ComplaintAsync(first)).Severity);
+        Assert.False((await _app.ComplaintAsync(engineering)).IsGroup);
+
+        var tenth = await _app.RegisterAsync(Person(8));
+        await IncidentAsync(async s => { await s.LinkAsync(incident, tenth); return 0; });
+
+        var a = await _app.ComplaintAsync(first);
+        Assert.Equal(Severity.Major, a.Severity);
+        Assert.Contains("3.1.2(e)", a.Clauses, StringComparison.Ordinal);
+        Assert.Equal(10, a.Facts.LinkedComplainantCount);
+        var b = await _app.ComplaintAsync(engineering);
+        Assert.Null(b.Severity);
+        Assert.True(b.IsGroup);
+        Assert.Contains("Group", b.Flags, StringComparison.Ordinal);
+        Assert.Equal(Severity.Major, (await _app.ComplaintAsync(tenth)).Severity);
+        Assert.Contains(await _app.TimelineAsync(first), t => t.Kind == TimelineKind.LinkedToIncident && t.Detail!.Contains("重大", StringComparison.Ordinal));
+
+        var managerId = await _app.UserIdAsync("manager");
+        Assert.True(await _app.WithDbAsync(db => db.Notifications().AnyAsync(n => n.ComplaintId == first && n.UserId == managerId)));
+    }
+
+    [Fact]
+    public async Task Link_SameComplainantTwice_CountsOnce()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 9; i++)
+        {
+            ids.Add(await _app.RegisterAsync(Person(100 + i)));
+        }
+
+        ids.Add(await _app.RegisterAsync(Person(100)));
+        var incident = await IncidentAsync(s => s.CreateAsync(ids[0], "地库积水"));
+        foreach (var id in ids.Skip(1))
+        {
+            await IncidentAsync(async s => { await s.LinkAsync(incident, id); return 0; });
+        }
+
+        var complaint = await _app.ComplaintAsync(ids[0]);
+        Assert.Equal(9, complaint.Facts.LinkedComplainantCount);
+        Assert.Equal(Severity.Minor, complaint.Severity);
+    }
+
+    [Fact]
+    public async Task Unlink_FromTenToNine_UndoesMajorWithTimelineEntriesBothWays()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add(await _app.RegisterAsync(Person(200 + i)));
+        }
+
+        var incident = await IncidentAsync(s => s.CreateAsync(ids[0], "停车场道闸故障"));
+        foreach (var id in ids.Skip(1))
+        {
+            await IncidentAsync(async s => { await s.LinkAsync(incident, id); return 0; });
+        }
+
+        Assert.Equal(Severity.Major, (await _app.ComplaintAsync(ids[0])).Severity);
+
+        await IncidentAsync(async s => { await s.UnlinkAsync(incident, ids[9], "不是同一问题"); return 0; });
+
+        var unlinked = await _app.ComplaintAsync(ids[9]);
+        Assert.Null(unlinked.IncidentId);
+        Assert.Equal(Severity.Minor, unlinked.Severity);
+        Assert.Equal(TimelineKind.UnlinkedFromIncident, (await _app.TimelineAsync(ids[9]))[^1].Kind);
+        var remaining = await _app.ComplaintAsync(ids[0]);
+        Assert.Equal(9, remaining.Facts.LinkedComplainantCount);
+        Assert.Equal(Severity.Minor, remaining.Severity);
+        Assert.False(remaining.IsGroup);
+        var last = (await _app.TimelineAsync(ids[0]))[^1];
+        Assert.Equal(TimelineKind.LinkedToIncident, last.Kind);
+        Assert.Contains("A/重大", last.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DetailsPage_SimilarComplaintInWindow_IsSuggestedWithExplanation()
+    {
+        var first = await _app.RegisterAsync(EscalationKit.Input(name: "周一", phone: "13500000001", content: "5栋电梯停运两天，老人无法下楼", topicId: 1, projectId: 2));
+        _app.Advance(TimeSpan.FromHours(5));
+        var similar = await _app.RegisterAsync(EscalationKit.Input(name: "周二", phone: "13500000002", content: "5栋电梯停运，老人下楼困难", topicId: 1, projectId: 2));
+        var unrelated = await _app.RegisterAsync(EscalationKit.Input(name: "周三", phone: "13500000003", content: "物业费发票开错了", topicId: 1, projectId: 2));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "5栋电梯停运"));
+        using var client = await _app.SignInAsync("supervisor");
+
+        var html = await client.GetPageAsync($"/Escalations/Incidents/Details/{incident}");
+
+        Assert.Contains($"/Complaints/{similar}", html, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/Complaints/{unrelated}\"", html, StringComparison.Ordinal);
+        Assert.Contains("内容相似度", html, StringComparison.Ordinal);
+
+        var response = await client.PostFormAsync(
+            $"/Escalations/Incidents/Details/{incident}?handler=Link", new() { ["ComplaintId"] = similar.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            $"/Escalations/Incidents/Details/{incident}");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(incident, (await _app.ComplaintAsync(similar)).IncidentId);
+    }
+
+    [Fact]
+    public async Task DetailsPage_ManagerPostsLink_IsForbidden()
+    {
+        var first = await _app.RegisterAsync(Person(300));
+        var other = await _app.RegisterAsync(Person(301));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "噪音扰民"));
+        using var client = await _app.SignInAsync("manager");
+        var url = $"/Escalations/Incidents/Details/{incident}";
+        Assert.DoesNotContain("取消关联</button>", await client.GetPageAsync(url), StringComparison.Ordinal);
+
+        var response = await client.PostFormAsync($"{url}?handler=Link", new() { ["ComplaintId"] = other.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Account/ChangePassword");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Null((await _app.ComplaintAsync(other)).IncidentId);
+    }
+
+    private static Features.Complaints.RegisterComplaintInput Person(int i) =>
+        EscalationKit.Input(name: $"业主{i}", phone: $"1380000{i:0000}");
+
+    private Task<T> IncidentAsync<T>(Func<IncidentService, Task<T>> action) =>
+        _app.AsAsync(EscalationKit.Supervisor, sp => action(sp.GetRequiredService<IncidentService>()));
+}
