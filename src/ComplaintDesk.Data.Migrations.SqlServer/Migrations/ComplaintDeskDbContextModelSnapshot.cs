@@ -222,6 +222,23 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")
@@ -546,6 +563,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("Number")
@@ -553,7 +572,11 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -601,6 +624,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ComplaintId");
 

@@ -211,6 +211,23 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")
@@ -530,6 +547,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("Number")
@@ -537,7 +556,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -583,6 +606,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ComplaintId");
 

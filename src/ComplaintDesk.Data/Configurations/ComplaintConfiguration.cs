@@ -62,6 +62,12 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => c.RegisteredAt);
         builder.HasIndex(c => new { c.ProjectId, c.RegisteredAt });
         builder.HasIndex(c => new { c.Status, c.NextDueAt });
+
+        // The monthly report cuts by resolution, withdrawal and upgrade time as well (open at month end,
+        // resolved in the month, major in the month).
+        builder.HasIndex(c => c.ResolvedAt);
+        builder.HasIndex(c => c.WithdrawnAt);
+        builder.HasIndex(c => c.BecameMajorAt);
     }
 }
 
@@ -88,5 +94,8 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.ActorId).HasMaxLength(FieldLimits.ActorId).IsRequired();
         builder.Property(f => f.ActorName).HasMaxLength(FieldLimits.ActorName).IsRequired();
         builder.Property(f => f.Note).HasMaxLength(FieldLimits.Note);
+
+        // Satisfaction in the monthly report counts follow-ups by when they were made.
+        builder.HasIndex(f => f.At);
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127002527_InitialCreate")]
+    [Migration("20261127003800_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -223,6 +223,23 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
@@ -549,6 +566,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("Number")
@@ -556,7 +575,11 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -604,6 +627,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ComplaintId");
 

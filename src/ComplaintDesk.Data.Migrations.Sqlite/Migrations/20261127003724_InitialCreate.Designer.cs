@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127002515_InitialCreate")]
+    [Migration("20261127003724_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -212,6 +212,23 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Projects");
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
@@ -533,6 +550,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("Number")
@@ -540,7 +559,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegisteredAt");
 
+                    b.HasIndex("ResolvedAt");
+
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -586,6 +609,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("At");
 
                     b.HasIndex("ComplaintId");
 

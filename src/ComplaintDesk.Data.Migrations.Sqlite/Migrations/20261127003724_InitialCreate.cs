@@ -136,6 +136,19 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportDispatches",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDispatches", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -494,6 +507,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 column: "ComplaintId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_BecameMajorAt",
+                table: "Complaints",
+                column: "BecameMajorAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_DepartmentId",
                 table: "Complaints",
                 column: "DepartmentId");
@@ -520,6 +538,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 column: "RegisteredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ResolvedAt",
+                table: "Complaints",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Status_Id",
                 table: "Complaints",
                 columns: new[] { "Status", "Id" });
@@ -535,10 +558,20 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 column: "TopicId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_WithdrawnAt",
+                table: "Complaints",
+                column: "WithdrawnAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_At",
+                table: "FollowUps",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_ComplaintId",
@@ -605,6 +638,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcedureSettings");
+
+            migrationBuilder.DropTable(
+                name: "ReportDispatches");
 
             migrationBuilder.DropTable(
                 name: "StaffProjects");

@@ -136,6 +136,19 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportDispatches",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecipientCount = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportDispatches", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -496,6 +509,11 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 column: "ComplaintId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_BecameMajorAt",
+                table: "Complaints",
+                column: "BecameMajorAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_DepartmentId",
                 table: "Complaints",
                 column: "DepartmentId");
@@ -522,6 +540,11 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 column: "RegisteredAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_ResolvedAt",
+                table: "Complaints",
+                column: "ResolvedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Status_Id",
                 table: "Complaints",
                 columns: new[] { "Status", "Id" });
@@ -537,10 +560,20 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 column: "TopicId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Complaints_WithdrawnAt",
+                table: "Complaints",
+                column: "WithdrawnAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Name",
                 table: "Departments",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_At",
+                table: "FollowUps",
+                column: "At");
 
             migrationBuilder.CreateIndex(
                 name: "IX_FollowUps_ComplaintId",
@@ -607,6 +640,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProcedureSettings");
+
+            migrationBuilder.DropTable(
+                name: "ReportDispatches");
 
             migrationBuilder.DropTable(
                 name: "StaffProjects");
