@@ -570,10 +570,6 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RegisteredAt");
-
-                    b.HasIndex("ResolvedAt");
-
                     b.HasIndex("TopicId");
 
                     b.HasIndex("WithdrawnAt");
@@ -585,6 +581,12 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextDueAt");
+
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
+
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                        .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -625,9 +627,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("At", "Outcome", "ComplaintId");
 
                     b.ToTable("FollowUps", (string)null);
                 });

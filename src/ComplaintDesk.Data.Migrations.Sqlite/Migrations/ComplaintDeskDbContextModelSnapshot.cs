@@ -554,10 +554,6 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RegisteredAt");
-
-                    b.HasIndex("ResolvedAt");
-
                     b.HasIndex("TopicId");
 
                     b.HasIndex("WithdrawnAt");
@@ -569,6 +565,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextDueAt");
+
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
+
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                        .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -607,9 +609,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("At");
-
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("At", "Outcome", "ComplaintId");
 
                     b.ToTable("FollowUps", (string)null);
                 });

@@ -56,10 +56,16 @@ public sealed class ComplaintExport(ComplaintDeskDbContext db, ProcedurePolicies
     /// <summary>The month's complaints in <paramref name="scope"/>, oldest first.</summary>
     public async Task<IQueryable<ExportRow>> QueryAsync(IQueryable<Complaint> scope, YearMonth month, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(scope);
         var (start, end) = (await policies.GetAsync(cancellationToken)).Calendar.MonthRangeUtc(month);
+        return Query(scope, start, end);
+    }
+
+    /// <summary>Complaints registered in [<paramref name="startUtc"/>, <paramref name="endUtc"/>), oldest first.</summary>
+    public static IQueryable<ExportRow> Query(IQueryable<Complaint> scope, DateTime startUtc, DateTime endUtc)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
         return scope.AsNoTracking()
-            .Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
+            .Where(c => c.RegisteredAt >= startUtc && c.RegisteredAt < endUtc)
             .OrderBy(c => c.Id)
             .Select(c => new ExportRow(
                 c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.Channel, c.ComplainantName, c.Phone, c.Location,
@@ -71,7 +77,10 @@ public sealed class ComplaintExport(ComplaintDeskDbContext db, ProcedurePolicies
     {
         var (names, calendar, rows) = await PrepareAsync(scope, month, cancellationToken);
         // UTF-8 with a byte-order mark, so that Excel opens the Chinese text correctly.
-        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true)
+        {
+            NewLine = "\r\n", // RFC 4180, whatever the server's platform
+        };
         await writer.WriteLineAsync(string.Join(',', _headers.Select(Csv)));
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
         {

@@ -96,7 +96,7 @@ public sealed class MonthlyReportMailer(
         try
         {
             var report = await services.GetRequiredService<MonthlyReportQueries>()
-                .BuildAsync(db.Complaints.AsNoTracking(), month, null, cancellationToken);
+                .BuildAsync(db.Complaints.AsNoTracking(), month, null, scopeIsEverything: true, cancellationToken);
             var workbook = ReportWorkbook.Build(report, policy.Calendar);
             await outbox.EnqueueAsync(new MailDraft(recipients, $"投诉月报 {ReportLabels.MonthTitle(month)}", Body(report),
                 [new MailAttachment(ReportWorkbook.FileName(report), Xlsx.ContentType, workbook)]), cancellationToken);

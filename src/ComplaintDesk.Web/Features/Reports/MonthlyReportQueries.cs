@@ -57,7 +57,10 @@ public sealed class MonthQuerySet
     /// <summary>A complaint counts as a repeat complaint once it has been raised this many times unresolved.</summary>
     public const int RepeatRaises = 2;
 
-    public MonthQuerySet(ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth month, CompanyCalendar calendar, DateTime nowUtc)
+    /// <param name="scopeIsEverything">True when <paramref name="scope"/> is every complaint: follow-ups then need no
+    /// look-up of their complaint.</param>
+    public MonthQuerySet(
+        ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth month, CompanyCalendar calendar, DateTime nowUtc, bool scopeIsEverything = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -110,22 +113,19 @@ public sealed class MonthQuerySet
             .OrderBy(g => g.Key)
             .Select(g => new ResolvedGroup(g.Key, g.Count(), g.Count(f => f.OnTime), g.Count(f => f.FollowedUp), g.Sum(f => f.Hours)));
 
-        Outcomes = db.FollowUps
-            .Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable)
-            .Where(f => scope.Any(c => c.Id == f.ComplaintId))
+        var followUps = db.FollowUps.Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable);
+        Outcomes = (scopeIsEverything ? followUps : followUps.Where(f => scope.Any(c => c.Id == f.ComplaintId)))
             .GroupBy(f => f.Outcome)
             .OrderBy(g => g.Key)
             .Select(g => new OutcomeGroup(g.Key, g.Count()));
 
         // Open at month end: registered before it and neither resolved nor withdrawn by then. An open complaint has
-        // neither instant; a resolved or closed one has ResolvedAt; a withdrawn one has WithdrawnAt.
-        OpenAtEnd = scope
-            .Where(c => c.RegisteredAt < asOf
-                && (c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.InProgress || c.Status == ComplaintStatus.OnHold
-                    || c.ResolvedAt >= asOf || c.WithdrawnAt >= asOf))
-            .GroupBy(c => c.Type)
-            .OrderBy(g => g.Key)
-            .Select(g => new OpenGroup(g.Key, g.Count(), g.Count(c => c.ResolutionDue < asOf)));
+        // neither instant, a resolved or closed one has ResolvedAt, a withdrawn one WithdrawnAt: three disjoint sets,
+        // each found through its own index instead of scanning everything registered before the month's end.
+        OpenNow = OpenGroups(scope.Where(c => c.RegisteredAt < asOf
+            && (c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.InProgress || c.Status == ComplaintStatus.OnHold)), asOf);
+        ResolvedAfter = OpenGroups(scope.Where(c => c.ResolvedAt >= asOf && c.RegisteredAt < asOf), asOf);
+        WithdrawnAfter = OpenGroups(scope.Where(c => c.WithdrawnAt >= asOf && c.RegisteredAt < asOf), asOf);
 
         Majors = scope
             .Where(c => c.Severity == Severity.Major
@@ -153,7 +153,14 @@ public sealed class MonthQuerySet
 
     public IQueryable<OutcomeGroup> Outcomes { get; }
 
-    public IQueryable<OpenGroup> OpenAtEnd { get; }
+    /// <summary>Registered before the cut and still open now.</summary>
+    public IQueryable<OpenGroup> OpenNow { get; }
+
+    /// <summary>Registered before the cut and resolved after it.</summary>
+    public IQueryable<OpenGroup> ResolvedAfter { get; }
+
+    /// <summary>Registered before the cut and withdrawn after it.</summary>
+    public IQueryable<OpenGroup> WithdrawnAfter { get; }
 
     public IQueryable<MajorFact> Majors { get; }
 
@@ -169,9 +176,14 @@ public sealed class MonthQuerySet
         yield return Resolved;
         yield return MedianCandidates(10);
         yield return Outcomes;
-        yield return OpenAtEnd;
+        yield return OpenNow;
+        yield return ResolvedAfter;
+        yield return WithdrawnAfter;
         yield return Majors;
     }
+
+    private static IQueryable<OpenGroup> OpenGroups(IQueryable<Complaint> open, DateTime asOf) =>
+        open.GroupBy(c => c.Type).OrderBy(g => g.Key).Select(g => new OpenGroup(g.Key, g.Count(), g.Count(c => c.ResolutionDue < asOf)));
 }
 
 /// <summary>
@@ -182,7 +194,7 @@ public sealed class TrendQuerySet
 {
     public const int Months = 12;
 
-    public TrendQuerySet(ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar)
+    public TrendQuerySet(ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar, bool scopeIsEverything = false)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(calendar);
@@ -203,9 +215,8 @@ public sealed class TrendQuerySet
             .OrderBy(g => g.Key)
             .Select(g => new TrendGroup(g.Key, g.Count(), g.Count(c => c.ResolvedOnTime == true)));
 
-        Outcomes = db.FollowUps
-            .Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable)
-            .Where(f => scope.Any(c => c.Id == f.ComplaintId))
+        var followUps = db.FollowUps.Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable);
+        Outcomes = (scopeIsEverything ? followUps : followUps.Where(f => scope.Any(c => c.Id == f.ComplaintId)))
             .GroupBy(MonthIndex<Domain.Complaints.FollowUp>(f => f.At))
             .OrderBy(g => g.Key)
             .Select(g => new TrendGroup(
@@ -247,23 +258,27 @@ public sealed class TrendQuerySet
 /// <summary>Computes the monthly report in the database: grouped counts and sums only, no complaint is loaded.</summary>
 public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePolicies policies, TimeProvider clock)
 {
-    public async Task<MonthQuerySet> QueriesAsync(IQueryable<Complaint> scope, YearMonth month, CancellationToken cancellationToken = default)
+    public async Task<MonthQuerySet> QueriesAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
     {
         var policy = await policies.GetAsync(cancellationToken);
-        return new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime);
+        return new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime, scopeIsEverything);
     }
 
-    public async Task<TrendQuerySet> TrendQueriesAsync(IQueryable<Complaint> scope, YearMonth month, CancellationToken cancellationToken = default)
+    public async Task<TrendQuerySet> TrendQueriesAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
     {
         var policy = await policies.GetAsync(cancellationToken);
-        return new TrendQuerySet(db, scope, month, policy.Calendar);
+        return new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything);
     }
 
     /// <summary>
     /// The report of <paramref name="month"/> over <paramref name="scope"/> (the complaints the reader may see),
-    /// narrowed to one project when <paramref name="projectId"/> is given.
+    /// narrowed to one project when <paramref name="projectId"/> is given. <paramref name="scopeIsEverything"/> says that
+    /// the scope is every complaint (a company-wide reader), which spares the follow-up queries a look-up.
     /// </summary>
-    public async Task<MonthlyReport> BuildAsync(IQueryable<Complaint> scope, YearMonth month, int? projectId, CancellationToken cancellationToken = default)
+    public async Task<MonthlyReport> BuildAsync(
+        IQueryable<Complaint> scope, YearMonth month, int? projectId, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
         var policy = await policies.GetAsync(cancellationToken);
@@ -271,13 +286,14 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         if (projectId is { } onlyProject)
         {
             scope = scope.Where(c => c.ProjectId == onlyProject);
+            scopeIsEverything = false;
         }
 
         var names = await MasterNames.LoadAsync(db, cancellationToken);
-        var current = await FiguresAsync(new MonthQuerySet(db, scope, month, policy.Calendar, now), names, cancellationToken);
-        var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now), names, cancellationToken);
-        var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now), names, cancellationToken);
-        var trend = await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar), cancellationToken);
+        var current = await FiguresAsync(new MonthQuerySet(db, scope, month, policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var trend = await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything), cancellationToken);
         var majors = await new MonthQuerySet(db, scope, month, policy.Calendar, now).Majors.Take(500).ToListAsync(cancellationToken);
 
         var scopeName = projectId is { } id ? names.Project(id) : "全部项目";
@@ -294,7 +310,10 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         var breakdown = await q.Breakdown.ToListAsync(cancellationToken);
         var resolved = await q.Resolved.ToListAsync(cancellationToken);
         var outcomes = await q.Outcomes.ToListAsync(cancellationToken);
-        var open = await q.OpenAtEnd.ToListAsync(cancellationToken);
+        var open = (await q.OpenNow.ToListAsync(cancellationToken))
+            .Concat(await q.ResolvedAfter.ToListAsync(cancellationToken))
+            .Concat(await q.WithdrawnAfter.ToListAsync(cancellationToken))
+            .ToList();
 
         var resolvedCount = resolved.Sum(r => r.Resolved);
         double? median = null;

@@ -36,6 +36,6 @@ public static class ReportsApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await reports.BuildAsync(complaints.Visible(), target, projectId, cancellationToken));
+        return TypedResults.Ok(await reports.BuildAsync(complaints.Visible(), target, projectId, staff.IsCompanyWide, cancellationToken));
     }
 }

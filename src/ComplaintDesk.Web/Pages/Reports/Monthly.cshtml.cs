@@ -61,7 +61,7 @@ public sealed class MonthlyModel(
             return Page();
         }
 
-        var report = await reports.BuildAsync(complaints.Visible(), Target, ProjectId, cancellationToken);
+        var report = await reports.BuildAsync(complaints.Visible(), Target, ProjectId, staff.IsCompanyWide, cancellationToken);
         return File(ReportWorkbook.Build(report, Calendar), Xlsx.ContentType, ReportWorkbook.FileName(report));
     }
 
@@ -140,7 +140,7 @@ public sealed class MonthlyModel(
     {
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
         Projects = projects.Where(p => staff.CanSeeProject(p.Id)).Select(p => (p.Id, p.Name)).ToList();
-        Report = await reports.BuildAsync(complaints.Visible(), Target, ProjectId, cancellationToken);
+        Report = await reports.BuildAsync(complaints.Visible(), Target, ProjectId, staff.IsCompanyWide, cancellationToken);
         ChartData = JsonSerializer.Serialize(new
         {
             trend = new
