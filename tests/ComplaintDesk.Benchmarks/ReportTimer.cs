@@ -68,9 +68,9 @@ public static class ReportTimer
             ("open at month end: resolved after", month.ResolvedAfter),
             ("open at month end: withdrawn after", month.WithdrawnAfter),
             ("major complaints", month.Majors),
-            ("trend: received", trend.Received),
-            ("trend: resolved", trend.Resolved),
-            ("trend: follow-ups", trend.Outcomes),
+            ("trend: received (one of 12 months)", trend.Received[^1]),
+            ("trend: resolved (one of 12 months)", trend.Resolved[^1]),
+            ("trend: follow-ups (one of 12 months)", trend.Outcomes[^1]),
         };
         Console.WriteLine("Each query alone (company-wide, median of runs):");
         foreach (var (name, query) in queries)

@@ -582,6 +582,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "NextDueAt");
 
+                    b.HasIndex("Status", "RegisteredAt", "ProjectId", "Type", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
+
                     b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
                         .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
 

@@ -73,6 +73,7 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new { c.ResolvedAt, c.ProjectId, c.Type, c.ResolvedOnTime, c.FollowedUpAt, c.RegisteredAt, c.ResolutionDue })
             .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
         builder.HasIndex(c => c.WithdrawnAt);
+        builder.HasIndex(c => new { c.Status, c.RegisteredAt, c.ProjectId, c.Type, c.ResolutionDue }).HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
         builder.HasIndex(c => c.BecameMajorAt);
     }
 }

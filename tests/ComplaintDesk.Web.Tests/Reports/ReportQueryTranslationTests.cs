@@ -28,7 +28,7 @@ public sealed class ReportQueryTranslationTests
 
     [Theory]
     [MemberData(nameof(Scopes))]
-    public void TrendQueries_SqlServer_GroupByMonthInTheDatabase(bool everything)
+    public void TrendQueries_SqlServer_GroupInTheDatabase(bool everything)
     {
         using var db = SqlServerContext();
         var trend = new TrendQuerySet(db, Scope(db, everything), new YearMonth(2026, 11), CompanyCalendar.Default, everything);
@@ -37,7 +37,6 @@ public sealed class ReportQueryTranslationTests
         {
             var sql = query.ToQueryString();
             Assert.Contains("GROUP BY", sql, StringComparison.Ordinal);
-            Assert.Contains("CASE", sql, StringComparison.Ordinal);
         }
     }
 

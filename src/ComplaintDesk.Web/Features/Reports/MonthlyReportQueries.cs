@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
@@ -187,8 +186,9 @@ public sealed class MonthQuerySet
 }
 
 /// <summary>
-/// The 12-month trend in three grouped queries: each row's month is found by a CASE over the 13 month
-/// boundaries (cut in the company's time zone), which every provider translates; no stored month column.
+/// The 12-month trend: for each month three small grouped queries over that month's range (received by type,
+/// resolved by on-time, follow-ups by outcome), each answered from a covering index. A CASE over the month
+/// boundaries in one grouped query was measured slower on SQLite (docs/decisions/0002-monthly-report.md).
 /// </summary>
 public sealed class TrendQuerySet
 {
@@ -200,27 +200,35 @@ public sealed class TrendQuerySet
         ArgumentNullException.ThrowIfNull(calendar);
         FirstMonth = lastMonth.AddMonths(-(Months - 1));
         Bounds = Enumerable.Range(0, Months + 1).Select(i => calendar.MonthRangeUtc(FirstMonth.AddMonths(i)).StartUtc).ToArray();
-        var start = Bounds[0];
-        var end = Bounds[^1];
+        var received = new List<IQueryable<TrendGroup>>();
+        var resolved = new List<IQueryable<TrendGroup>>();
+        var outcomes = new List<IQueryable<TrendGroup>>();
+        for (var i = 0; i < Months; i++)
+        {
+            var index = i;
+            var start = Bounds[i];
+            var end = Bounds[i + 1];
+            received.Add(scope
+                .Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
+                .GroupBy(c => c.Type)
+                .OrderBy(g => g.Key)
+                .Select(g => new TrendGroup(index, g.Count(), g.Key == ComplaintType.A ? g.Count() : 0)));
+            resolved.Add(scope
+                .Where(c => c.ResolvedAt >= start && c.ResolvedAt < end)
+                .GroupBy(c => c.ResolvedOnTime)
+                .OrderBy(g => g.Key)
+                .Select(g => new TrendGroup(index, g.Count(), g.Key == true ? g.Count() : 0)));
+            var followUps = db.FollowUps.Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable);
+            outcomes.Add((scopeIsEverything ? followUps : followUps.Where(f => scope.Any(c => c.Id == f.ComplaintId)))
+                .GroupBy(f => f.Outcome)
+                .OrderBy(g => g.Key)
+                .Select(g => new TrendGroup(
+                    index, g.Count(), g.Key == FollowUpOutcome.Satisfied || g.Key == FollowUpOutcome.BasicallySatisfied ? g.Count() : 0)));
+        }
 
-        Received = scope
-            .Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
-            .GroupBy(MonthIndex<Complaint>(c => c.RegisteredAt))
-            .OrderBy(g => g.Key)
-            .Select(g => new TrendGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
-
-        Resolved = scope
-            .Where(c => c.ResolvedAt >= start && c.ResolvedAt < end)
-            .GroupBy(MonthIndex<Complaint>(c => c.ResolvedAt))
-            .OrderBy(g => g.Key)
-            .Select(g => new TrendGroup(g.Key, g.Count(), g.Count(c => c.ResolvedOnTime == true)));
-
-        var followUps = db.FollowUps.Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable);
-        Outcomes = (scopeIsEverything ? followUps : followUps.Where(f => scope.Any(c => c.Id == f.ComplaintId)))
-            .GroupBy(MonthIndex<Domain.Complaints.FollowUp>(f => f.At))
-            .OrderBy(g => g.Key)
-            .Select(g => new TrendGroup(
-                g.Key, g.Count(), g.Count(f => f.Outcome == FollowUpOutcome.Satisfied || f.Outcome == FollowUpOutcome.BasicallySatisfied)));
+        Received = received;
+        Resolved = resolved;
+        Outcomes = outcomes;
     }
 
     public YearMonth FirstMonth { get; }
@@ -228,31 +236,16 @@ public sealed class TrendQuerySet
     /// <summary>Start of each month in UTC, and the end of the last.</summary>
     public IReadOnlyList<DateTime> Bounds { get; }
 
-    public IQueryable<TrendGroup> Received { get; }
+    /// <summary>Per month: received by type; Other = effective (A).</summary>
+    public IReadOnlyList<IQueryable<TrendGroup>> Received { get; }
 
-    /// <summary>Resolved in each month; Other = resolved on time.</summary>
-    public IQueryable<TrendGroup> Resolved { get; }
+    /// <summary>Per month: resolved by on-time; Other = resolved on time.</summary>
+    public IReadOnlyList<IQueryable<TrendGroup>> Resolved { get; }
 
-    /// <summary>Follow-ups with an answer in each month; Other = satisfied or basically satisfied.</summary>
-    public IQueryable<TrendGroup> Outcomes { get; }
+    /// <summary>Per month: follow-ups with an answer by outcome; Other = satisfied or basically satisfied.</summary>
+    public IReadOnlyList<IQueryable<TrendGroup>> Outcomes { get; }
 
-    public IEnumerable<IQueryable> All() => [Received, Resolved, Outcomes];
-
-    /// <summary>CASE WHEN at &lt; b1 THEN 0 WHEN at &lt; b2 THEN 1 … ELSE 11 END over the month boundaries.</summary>
-    private Expression<Func<T, int>> MonthIndex<T>(Expression<Func<T, DateTime>> instant) =>
-        MonthIndex<T>(Expression.Lambda<Func<T, DateTime?>>(Expression.Convert(instant.Body, typeof(DateTime?)), instant.Parameters));
-
-    private Expression<Func<T, int>> MonthIndex<T>(Expression<Func<T, DateTime?>> instant)
-    {
-        Expression body = Expression.Constant(Months - 1);
-        for (var i = Months - 2; i >= 0; i--)
-        {
-            var before = Expression.LessThan(instant.Body, Expression.Constant(Bounds[i + 1], typeof(DateTime?)));
-            body = Expression.Condition(before, Expression.Constant(i), body);
-        }
-
-        return Expression.Lambda<Func<T, int>>(body, instant.Parameters);
-    }
+    public IEnumerable<IQueryable> All() => Received.Concat(Resolved).Concat(Outcomes);
 }
 
 /// <summary>Computes the monthly report in the database: grouped counts and sums only, no complaint is loaded.</summary>
@@ -369,17 +362,23 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
 
     private static async Task<List<TrendPoint>> TrendAsync(TrendQuerySet q, CancellationToken cancellationToken)
     {
-        var received = await q.Received.ToDictionaryAsync(g => g.Index, cancellationToken);
-        var resolved = await q.Resolved.ToDictionaryAsync(g => g.Index, cancellationToken);
-        var outcomes = await q.Outcomes.ToDictionaryAsync(g => g.Index, cancellationToken);
-        return Enumerable.Range(0, TrendQuerySet.Months).Select(i => new TrendPoint(
-            q.FirstMonth.AddMonths(i).ToString(),
-            received.GetValueOrDefault(i)?.Count ?? 0,
-            received.GetValueOrDefault(i)?.Other ?? 0,
-            resolved.GetValueOrDefault(i)?.Count ?? 0,
-            resolved.GetValueOrDefault(i)?.Other ?? 0,
-            outcomes.GetValueOrDefault(i)?.Count ?? 0,
-            outcomes.GetValueOrDefault(i)?.Other ?? 0)).ToList();
+        var points = new List<TrendPoint>(TrendQuerySet.Months);
+        for (var i = 0; i < TrendQuerySet.Months; i++)
+        {
+            var received = await q.Received[i].ToListAsync(cancellationToken);
+            var resolved = await q.Resolved[i].ToListAsync(cancellationToken);
+            var outcomes = await q.Outcomes[i].ToListAsync(cancellationToken);
+            points.Add(new TrendPoint(
+                q.FirstMonth.AddMonths(i).ToString(),
+                received.Sum(g => g.Count),
+                received.Sum(g => g.Other),
+                resolved.Sum(g => g.Count),
+                resolved.Sum(g => g.Other),
+                outcomes.Sum(g => g.Count),
+                outcomes.Sum(g => g.Other)));
+        }
+
+        return points;
     }
 }
 
