@@ -32,10 +32,13 @@ public sealed class ComplaintDeskDbContext(DbContextOptions<ComplaintDeskDbConte
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<ReportDispatch> ReportDispatches => Set<ReportDispatch>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ComplaintDeskDbContext).Assembly);
+        ReportFunctions.Map(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -425,6 +425,23 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")
@@ -744,6 +761,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("IncidentId");
@@ -751,9 +770,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RegisteredAt");
-
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -762,6 +781,15 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextDueAt");
+
+                    b.HasIndex("Status", "RegisteredAt", "ProjectId", "Type", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
+
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
+
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                        .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -801,6 +829,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("At", "Outcome", "ComplaintId");
 
                     b.ToTable("FollowUps", (string)null);
                 });

@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Web.Features.Complaints;
+using ComplaintDesk.Web.Features.Reports;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -99,6 +100,7 @@ public static class ServiceRegistration
         {
             o.Conventions.AuthorizeFolder("/Complaints", Policies.ViewComplaints);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Reports", Policies.Reports);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
@@ -116,6 +118,7 @@ public static class ServiceRegistration
         services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName)).ValidateOnStart();
         services.AddScoped<Features.Attachments.AttachmentService>();
         Features.Escalations.EscalationsServiceCollectionExtensions.AddEscalations(services, configuration);
+        services.AddReports(configuration);
         return builder;
     }
 

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127004100_InitialCreate")]
+    [Migration("20261127010415_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -449,6 +449,23 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")
@@ -773,6 +790,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("IncidentId");
@@ -780,9 +799,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RegisteredAt");
-
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -791,6 +810,15 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextDueAt");
+
+                    b.HasIndex("Status", "RegisteredAt", "ProjectId", "Type", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
+
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
+
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                        .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -832,6 +860,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("At", "Outcome", "ComplaintId");
 
                     b.ToTable("FollowUps", (string)null);
                 });

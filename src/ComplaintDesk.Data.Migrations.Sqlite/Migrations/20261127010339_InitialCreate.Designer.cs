@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127004024_InitialCreate")]
+    [Migration("20261127010339_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -428,6 +428,23 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportDispatches", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")
@@ -747,6 +764,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BecameMajorAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("IncidentId");
@@ -754,9 +773,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("RegisteredAt");
-
                     b.HasIndex("TopicId");
+
+                    b.HasIndex("WithdrawnAt");
 
                     b.HasIndex("ProjectId", "Id");
 
@@ -765,6 +784,15 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextDueAt");
+
+                    b.HasIndex("Status", "RegisteredAt", "ProjectId", "Type", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
+
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                        .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
+
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                        .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);
                 });
@@ -804,6 +832,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ComplaintId");
+
+                    b.HasIndex("At", "Outcome", "ComplaintId");
 
                     b.ToTable("FollowUps", (string)null);
                 });

@@ -1,0 +1,413 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Domain.Calendar;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Features.Reports;
+
+/// <summary>Received in the month, by type and severity, with the counts that need no other cut.</summary>
+public sealed record SummaryGroup(
+    ComplaintType Type,
+    Severity? Severity,
+    int Received,
+    int Dispatched,
+    int DispatchedOnTime,
+    int Repeat,
+    int Group,
+    int GovernmentReferral,
+    int Closed);
+
+/// <summary>Received in the month by project, department, topic and channel at once (one scan for four tables).</summary>
+public sealed record BreakdownGroup(int ProjectId, int? DepartmentId, int TopicId, Channel Channel, int Received, int Effective);
+
+/// <summary>Resolved in the month, by type.</summary>
+public sealed record ResolvedGroup(ComplaintType Type, int Resolved, int OnTime, int FollowedUp, double? TotalHours);
+
+public sealed record OutcomeGroup(FollowUpOutcome Outcome, int Count);
+
+public sealed record OpenGroup(ComplaintType Type, int Open, int Overdue);
+
+/// <summary>A month of the trend (index 0 = eleven months before the report's month) and its counts.</summary>
+public sealed record TrendGroup(int Index, int Count, int Other);
+
+/// <summary>What the report needs of a complaint resolved in the month; hours computed by the database.</summary>
+public sealed class ResolvedFact
+{
+    public ComplaintType Type { get; init; }
+
+    public bool OnTime { get; init; }
+
+    public bool FollowedUp { get; init; }
+
+    public double? Hours { get; init; }
+}
+
+public sealed record MajorFact(long Id, string Number, DateTime RegisteredAt, int ProjectId, int TopicId, ComplaintStatus Status, string Clauses, DateTime? BecameMajorAt);
+
+/// <summary>
+/// The queries of one month, each an <see cref="IQueryable{T}"/> so that tests can check that every provider
+/// translates them. Months are half-open UTC ranges cut in the company's time zone; see
+/// docs/decisions/0002-monthly-report.md for what each figure counts.
+/// </summary>
+public sealed class MonthQuerySet
+{
+    /// <summary>A complaint counts as a repeat complaint once it has been raised this many times unresolved.</summary>
+    public const int RepeatRaises = 2;
+
+    /// <param name="scopeIsEverything">True when <paramref name="scope"/> is every complaint: follow-ups then need no
+    /// look-up of their complaint.</param>
+    public MonthQuerySet(
+        ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth month, CompanyCalendar calendar, DateTime nowUtc, bool scopeIsEverything = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(calendar);
+        Month = month;
+        (Start, End) = calendar.MonthRangeUtc(month);
+        AsOf = End < nowUtc ? End : nowUtc;
+        var start = Start;
+        var end = End;
+        var asOf = AsOf;
+
+        var received = scope.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end);
+        Summary = received
+            .GroupBy(c => new { c.Type, c.Severity })
+            .OrderBy(g => g.Key.Type).ThenBy(g => g.Key.Severity)
+            .Select(g => new SummaryGroup(
+                g.Key.Type,
+                g.Key.Severity,
+                g.Count(),
+                g.Count(c => c.DispatchedOnTime != null),
+                g.Count(c => c.DispatchedOnTime == true),
+                g.Count(c => c.Facts.TimesRaisedUnresolved >= RepeatRaises),
+                g.Count(c => c.IsGroup),
+                g.Count(c => c.Facts.GovernmentReferralWithSocialImpact),
+                g.Count(c => c.ClosedAt != null && c.ClosedAt < asOf)));
+
+        Breakdown = received
+            .GroupBy(c => new { c.ProjectId, c.DepartmentId, c.TopicId, c.Channel })
+            .Select(g => new BreakdownGroup(
+                g.Key.ProjectId, g.Key.DepartmentId, g.Key.TopicId, g.Key.Channel, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+
+        var resolved = scope.Where(c => c.ResolvedAt >= start && c.ResolvedAt < end);
+        ResolvedFacts = db.Database.IsSqlServer()
+            ? resolved.Select(c => new ResolvedFact
+            {
+                Type = c.Type,
+                OnTime = c.ResolvedOnTime == true,
+                FollowedUp = c.FollowedUpAt != null && c.FollowedUpAt >= c.ResolvedAt,
+                Hours = EF.Functions.DateDiffSecond(c.RegisteredAt, c.ResolvedAt) / 3600.0,
+            })
+            : resolved.Select(c => new ResolvedFact
+            {
+                Type = c.Type,
+                OnTime = c.ResolvedOnTime == true,
+                FollowedUp = c.FollowedUpAt != null && c.FollowedUpAt >= c.ResolvedAt,
+                Hours = (ReportFunctions.JulianDay(c.ResolvedAt) - ReportFunctions.JulianDay(c.RegisteredAt)) * 24.0,
+            });
+
+        Resolved = ResolvedFacts
+            .GroupBy(f => f.Type)
+            .OrderBy(g => g.Key)
+            .Select(g => new ResolvedGroup(g.Key, g.Count(), g.Count(f => f.OnTime), g.Count(f => f.FollowedUp), g.Sum(f => f.Hours)));
+
+        var followUps = db.FollowUps.Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable);
+        Outcomes = (scopeIsEverything ? followUps : followUps.Where(f => scope.Any(c => c.Id == f.ComplaintId)))
+            .GroupBy(f => f.Outcome)
+            .OrderBy(g => g.Key)
+            .Select(g => new OutcomeGroup(g.Key, g.Count()));
+
+        // Open at month end: registered before it and neither resolved nor withdrawn by then. An open complaint has
+        // neither instant, a resolved or closed one has ResolvedAt, a withdrawn one WithdrawnAt: three disjoint sets,
+        // each found through its own index instead of scanning everything registered before the month's end.
+        OpenNow = OpenGroups(scope.Where(c => c.RegisteredAt < asOf
+            && (c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.InProgress || c.Status == ComplaintStatus.OnHold)), asOf);
+        ResolvedAfter = OpenGroups(scope.Where(c => c.ResolvedAt >= asOf && c.RegisteredAt < asOf), asOf);
+        WithdrawnAfter = OpenGroups(scope.Where(c => c.WithdrawnAt >= asOf && c.RegisteredAt < asOf), asOf);
+
+        Majors = scope
+            .Where(c => c.Severity == Severity.Major
+                && ((c.RegisteredAt >= start && c.RegisteredAt < end) || (c.BecameMajorAt >= start && c.BecameMajorAt < end)))
+            .OrderBy(c => c.RegisteredAt).ThenBy(c => c.Id)
+            .Select(c => new MajorFact(c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.Status, c.Clauses, c.BecameMajorAt));
+    }
+
+    public YearMonth Month { get; }
+
+    public DateTime Start { get; }
+
+    public DateTime End { get; }
+
+    /// <summary>The month's end, or now while the month is still running: "at month end" figures are cut here.</summary>
+    public DateTime AsOf { get; }
+
+    public IQueryable<SummaryGroup> Summary { get; }
+
+    public IQueryable<BreakdownGroup> Breakdown { get; }
+
+    public IQueryable<ResolvedFact> ResolvedFacts { get; }
+
+    public IQueryable<ResolvedGroup> Resolved { get; }
+
+    public IQueryable<OutcomeGroup> Outcomes { get; }
+
+    /// <summary>Registered before the cut and still open now.</summary>
+    public IQueryable<OpenGroup> OpenNow { get; }
+
+    /// <summary>Registered before the cut and resolved after it.</summary>
+    public IQueryable<OpenGroup> ResolvedAfter { get; }
+
+    /// <summary>Registered before the cut and withdrawn after it.</summary>
+    public IQueryable<OpenGroup> WithdrawnAfter { get; }
+
+    public IQueryable<MajorFact> Majors { get; }
+
+    /// <summary>The middle one or two durations (hours) of the month's resolutions, found by the database.</summary>
+    public IQueryable<double?> MedianCandidates(int resolvedWithHours) =>
+        ResolvedFacts.Where(f => f.Hours != null).OrderBy(f => f.Hours).Select(f => f.Hours)
+            .Skip(Math.Max(0, (resolvedWithHours - 1) / 2)).Take(resolvedWithHours % 2 == 0 ? 2 : 1);
+
+    public IEnumerable<IQueryable> All()
+    {
+        yield return Summary;
+        yield return Breakdown;
+        yield return Resolved;
+        yield return MedianCandidates(10);
+        yield return Outcomes;
+        yield return OpenNow;
+        yield return ResolvedAfter;
+        yield return WithdrawnAfter;
+        yield return Majors;
+    }
+
+    private static IQueryable<OpenGroup> OpenGroups(IQueryable<Complaint> open, DateTime asOf) =>
+        open.GroupBy(c => c.Type).OrderBy(g => g.Key).Select(g => new OpenGroup(g.Key, g.Count(), g.Count(c => c.ResolutionDue < asOf)));
+}
+
+/// <summary>
+/// The 12-month trend: for each month three small grouped queries over that month's range (received by type,
+/// resolved by on-time, follow-ups by outcome), each answered from a covering index. A CASE over the month
+/// boundaries in one grouped query was measured slower on SQLite (docs/decisions/0002-monthly-report.md).
+/// </summary>
+public sealed class TrendQuerySet
+{
+    public const int Months = 12;
+
+    public TrendQuerySet(ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar, bool scopeIsEverything = false)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(calendar);
+        FirstMonth = lastMonth.AddMonths(-(Months - 1));
+        Bounds = Enumerable.Range(0, Months + 1).Select(i => calendar.MonthRangeUtc(FirstMonth.AddMonths(i)).StartUtc).ToArray();
+        var received = new List<IQueryable<TrendGroup>>();
+        var resolved = new List<IQueryable<TrendGroup>>();
+        var outcomes = new List<IQueryable<TrendGroup>>();
+        for (var i = 0; i < Months; i++)
+        {
+            var index = i;
+            var start = Bounds[i];
+            var end = Bounds[i + 1];
+            received.Add(scope
+                .Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
+                .GroupBy(c => c.Type)
+                .OrderBy(g => g.Key)
+                .Select(g => new TrendGroup(index, g.Count(), g.Key == ComplaintType.A ? g.Count() : 0)));
+            resolved.Add(scope
+                .Where(c => c.ResolvedAt >= start && c.ResolvedAt < end)
+                .GroupBy(c => c.ResolvedOnTime)
+                .OrderBy(g => g.Key)
+                .Select(g => new TrendGroup(index, g.Count(), g.Key == true ? g.Count() : 0)));
+            var followUps = db.FollowUps.Where(f => f.At >= start && f.At < end && f.Outcome != FollowUpOutcome.Unreachable);
+            outcomes.Add((scopeIsEverything ? followUps : followUps.Where(f => scope.Any(c => c.Id == f.ComplaintId)))
+                .GroupBy(f => f.Outcome)
+                .OrderBy(g => g.Key)
+                .Select(g => new TrendGroup(
+                    index, g.Count(), g.Key == FollowUpOutcome.Satisfied || g.Key == FollowUpOutcome.BasicallySatisfied ? g.Count() : 0)));
+        }
+
+        Received = received;
+        Resolved = resolved;
+        Outcomes = outcomes;
+    }
+
+    public YearMonth FirstMonth { get; }
+
+    /// <summary>Start of each month in UTC, and the end of the last.</summary>
+    public IReadOnlyList<DateTime> Bounds { get; }
+
+    /// <summary>Per month: received by type; Other = effective (A).</summary>
+    public IReadOnlyList<IQueryable<TrendGroup>> Received { get; }
+
+    /// <summary>Per month: resolved by on-time; Other = resolved on time.</summary>
+    public IReadOnlyList<IQueryable<TrendGroup>> Resolved { get; }
+
+    /// <summary>Per month: follow-ups with an answer by outcome; Other = satisfied or basically satisfied.</summary>
+    public IReadOnlyList<IQueryable<TrendGroup>> Outcomes { get; }
+
+    public IEnumerable<IQueryable> All() => Received.Concat(Resolved).Concat(Outcomes);
+}
+
+/// <summary>Computes the monthly report in the database: grouped counts and sums only, no complaint is loaded.</summary>
+public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePolicies policies, TimeProvider clock)
+{
+    public async Task<MonthQuerySet> QueriesAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime, scopeIsEverything);
+    }
+
+    public async Task<TrendQuerySet> TrendQueriesAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything);
+    }
+
+    /// <summary>
+    /// The report of <paramref name="month"/> over <paramref name="scope"/> (the complaints the reader may see),
+    /// narrowed to one project when <paramref name="projectId"/> is given. <paramref name="scopeIsEverything"/> says that
+    /// the scope is every complaint (a company-wide reader), which spares the follow-up queries a look-up.
+    /// </summary>
+    public async Task<MonthlyReport> BuildAsync(
+        IQueryable<Complaint> scope, YearMonth month, int? projectId, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        var policy = await policies.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (projectId is { } onlyProject)
+        {
+            scope = scope.Where(c => c.ProjectId == onlyProject);
+            scopeIsEverything = false;
+        }
+
+        var names = await MasterNames.LoadAsync(db, cancellationToken);
+        var current = await FiguresAsync(new MonthQuerySet(db, scope, month, policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var trend = await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything), cancellationToken);
+        var majors = await new MonthQuerySet(db, scope, month, policy.Calendar, now).Majors.Take(500).ToListAsync(cancellationToken);
+
+        var scopeName = projectId is { } id ? names.Project(id) : "全部项目";
+        return new MonthlyReport(
+            month.ToString(), projectId, scopeName, now, current, previous, yearBefore, trend,
+            majors.Select(m => new MajorComplaintRow(
+                m.Id, m.Number, m.RegisteredAt, names.Project(m.ProjectId), names.Topic(m.TopicId), m.Status, Lifecycle.LabelOf(m.Status),
+                m.Clauses, m.BecameMajorAt)).ToList());
+    }
+
+    private static async Task<MonthFigures> FiguresAsync(MonthQuerySet q, MasterNames names, CancellationToken cancellationToken)
+    {
+        var summary = await q.Summary.ToListAsync(cancellationToken);
+        var breakdown = await q.Breakdown.ToListAsync(cancellationToken);
+        var resolved = await q.Resolved.ToListAsync(cancellationToken);
+        var outcomes = await q.Outcomes.ToListAsync(cancellationToken);
+        var open = (await q.OpenNow.ToListAsync(cancellationToken))
+            .Concat(await q.ResolvedAfter.ToListAsync(cancellationToken))
+            .Concat(await q.WithdrawnAfter.ToListAsync(cancellationToken))
+            .ToList();
+
+        var resolvedCount = resolved.Sum(r => r.Resolved);
+        double? median = null;
+        if (resolvedCount > 0)
+        {
+            var middle = await q.MedianCandidates(resolvedCount).ToListAsync(cancellationToken);
+            median = middle.Count == 0 ? null : middle.Average();
+        }
+
+        var totalHours = resolved.Sum(r => r.TotalHours ?? 0);
+        var received = summary.Sum(s => s.Received);
+        var byType = Enum.GetValues<ComplaintType>()
+            .Select(t => new CountRow(t.ToString(), ReportLabels.Of(t), summary.Where(s => s.Type == t).Sum(s => s.Received)))
+            .ToList();
+        var bySeverity = Enum.GetValues<Severity>().Reverse()
+            .Select(s => new CountRow(s.ToString(), ReportLabels.Of(s), summary.Where(g => g.Type == ComplaintType.A && g.Severity == s).Sum(g => g.Received)))
+            .ToList();
+
+        return new MonthFigures(
+            q.Month.ToString(),
+            received,
+            byType.Single(t => t.Key == nameof(ComplaintType.A)).Count,
+            byType,
+            bySeverity,
+            Rows(breakdown, b => b.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture), b => names.Project(b.ProjectId)),
+            Rows(breakdown, b => b.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", b => b.DepartmentId is { } d ? names.Department(d) : "未派单"),
+            Rows(breakdown, b => b.TopicId.ToString(System.Globalization.CultureInfo.InvariantCulture), b => names.Topic(b.TopicId)),
+            Rows(breakdown, b => b.Channel.ToString(), b => ReportLabels.Of(b.Channel)),
+            summary.Sum(s => s.Dispatched),
+            summary.Sum(s => s.DispatchedOnTime),
+            resolvedCount,
+            resolved.Sum(r => r.OnTime),
+            resolvedCount == 0 ? null : totalHours / resolvedCount,
+            median,
+            resolved.Sum(r => r.FollowedUp),
+            outcomes.Sum(o => o.Count),
+            outcomes.Where(o => o.Outcome == FollowUpOutcome.Satisfied).Sum(o => o.Count),
+            outcomes.Where(o => o.Outcome == FollowUpOutcome.BasicallySatisfied).Sum(o => o.Count),
+            outcomes.Where(o => o.Outcome == FollowUpOutcome.Dissatisfied).Sum(o => o.Count),
+            summary.Sum(s => s.Closed),
+            open.Sum(o => o.Open),
+            open.Sum(o => o.Overdue),
+            summary.Sum(s => s.Repeat),
+            summary.Sum(s => s.Group),
+            summary.Sum(s => s.GovernmentReferral));
+    }
+
+    private static List<BreakdownRow> Rows(List<BreakdownGroup> groups, Func<BreakdownGroup, string> key, Func<BreakdownGroup, string> name) =>
+        groups.GroupBy(key)
+            .Select(g => new BreakdownRow(g.Key, name(g.First()), g.Sum(b => b.Received), g.Sum(b => b.Effective)))
+            .OrderByDescending(r => r.Received).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+
+    private static async Task<List<TrendPoint>> TrendAsync(TrendQuerySet q, CancellationToken cancellationToken)
+    {
+        var points = new List<TrendPoint>(TrendQuerySet.Months);
+        for (var i = 0; i < TrendQuerySet.Months; i++)
+        {
+            var received = await q.Received[i].ToListAsync(cancellationToken);
+            var resolved = await q.Resolved[i].ToListAsync(cancellationToken);
+            var outcomes = await q.Outcomes[i].ToListAsync(cancellationToken);
+            points.Add(new TrendPoint(
+                q.FirstMonth.AddMonths(i).ToString(),
+                received.Sum(g => g.Count),
+                received.Sum(g => g.Other),
+                resolved.Sum(g => g.Count),
+                resolved.Sum(g => g.Other),
+                outcomes.Sum(g => g.Count),
+                outcomes.Sum(g => g.Other)));
+        }
+
+        return points;
+    }
+}
+
+/// <summary>Names of projects, departments and topics (small tables, read once per report).</summary>
+public sealed class MasterNames
+{
+    private readonly Dictionary<int, string> _projects;
+    private readonly Dictionary<int, string> _departments;
+    private readonly Dictionary<int, string> _topics;
+
+    private MasterNames(Dictionary<int, string> projects, Dictionary<int, string> departments, Dictionary<int, string> topics)
+    {
+        _projects = projects;
+        _departments = departments;
+        _topics = topics;
+    }
+
+    public static async Task<MasterNames> LoadAsync(ComplaintDeskDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return new MasterNames(
+            await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken),
+            await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken),
+            await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken));
+    }
+
+    public string Project(int id) => _projects.GetValueOrDefault(id) ?? $"项目#{id}";
+
+    public string Department(int id) => _departments.GetValueOrDefault(id) ?? $"部门#{id}";
+
+    public string Topic(int id) => _topics.GetValueOrDefault(id) ?? $"事项#{id}";
+}
