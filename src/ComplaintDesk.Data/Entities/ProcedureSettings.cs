@@ -40,6 +40,9 @@ public sealed class ProcedureSettings
     /// <summary>Window in which complaints of one project and topic are suggested as one incident.</summary>
     public int GroupWindowHours { get; set; } = 72;
 
+    /// <summary>Days after closing in which the same complainant raising the same problem is offered as a repeat raise.</summary>
+    public int RepeatWindowDays { get; set; } = 30;
+
     public string TimeZoneId { get; set; } = CompanyCalendar.DefaultTimeZoneId;
 
     /// <summary>Optimistic concurrency between two admins editing at once.</summary>

@@ -114,6 +114,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoData>();
         services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName)).ValidateOnStart();
         services.AddScoped<Features.Attachments.AttachmentService>();
+        services.AddComplaintDeskPages();
         return builder;
     }
 
