@@ -130,6 +130,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResolutionBHours")
                         .HasColumnType("INTEGER");
 
@@ -170,6 +173,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
                             ResolutionImportantHours = 72,

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127002527_InitialCreate")]
+    [Migration("20261127003855_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -142,6 +142,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("int");
 
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("ResolutionBHours")
                         .HasColumnType("int");
 
@@ -182,6 +185,7 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
                             ResolutionImportantHours = 72,
