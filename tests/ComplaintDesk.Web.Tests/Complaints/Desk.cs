@@ -61,11 +61,13 @@ internal static partial class Desk
         int.Parse(VersionField().Match(html).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Posts a move's form as the details page draws it now (its current version), or with <paramref name="version"/>.</summary>
-    public static async Task<HttpResponseMessage> MoveAsync(DeskClient client, long id, string handler, Dictionary<string, string?> fields, int? version = null)
+    /// <remarks>A page that offers no form has no token: <paramref name="tokenPage"/> names one that does.</remarks>
+    public static async Task<HttpResponseMessage> MoveAsync(
+        DeskClient client, long id, string handler, Dictionary<string, string?> fields, int? version = null, string? tokenPage = null)
     {
         var url = $"/Complaints/{id}";
         var form = new Dictionary<string, string?>(fields) { ["Version"] = (version ?? VersionOn(await client.GetPageAsync(url))).ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        return await client.PostFormAsync($"{url}?handler={handler}", form, url);
+        return await client.PostFormAsync($"{url}?handler={handler}", form, tokenPage ?? url);
     }
 
     /// <summary>Posts a move that must succeed (redirect back to the details page).</summary>

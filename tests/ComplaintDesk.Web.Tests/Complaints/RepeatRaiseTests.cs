@@ -30,7 +30,7 @@ public sealed class RepeatRaiseTests : IAsyncLifetime
         Assert.Contains("可能是重复反映", html);
         Assert.Contains(">记录为 TS2026110001 的重复反映</button>", html);
         Assert.Contains(">仍然登记为新投诉</button>", html);
-        Assert.Contains("id=\"Input_TimesRaisedUnresolved\" name=\"Input.TimesRaisedUnresolved\" value=\"2\"", html);
+        Assert.Matches("id=\"Input_TimesRaisedUnresolved\"\\s+name=\"Input.TimesRaisedUnresolved\" value=\"2\"", html);
         Assert.Equal(1, await Desk.CountAsync(_app));
     }
 
