@@ -96,7 +96,19 @@ public sealed class DetailsModel(
             return Forbid();
         }
 
-        var file = Request.HasFormContentType ? Request.Form.Files.GetFile(UploadField) : null;
+        IFormFile? file;
+        try
+        {
+            file = Request.HasFormContentType ? (await Request.ReadFormAsync(HttpContext.RequestAborted)).Files.GetFile(UploadField) : null;
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            // Beyond the server's own form limits: say so instead of failing the request.
+            ModelState.AddModelError(UploadField, $"附件不能超过 {DeskForms.Size(attachments.MaxBytes)}。");
+            Error = "附件未上传：" + DeskForms.ErrorOf(ModelState, UploadField);
+            return await ShowAsync(id);
+        }
+
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError(UploadField, "请选择要上传的文件。");

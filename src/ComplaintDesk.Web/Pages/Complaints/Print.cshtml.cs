@@ -11,6 +11,9 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 public sealed class PrintModel(
     ComplaintDeskDbContext db, ProcedurePolicies policies, ComplaintQueries queries, AttachmentService attachments, TimeProvider clock) : PageModel
 {
+    /// <summary>Timeline rows that still fit on the one A4 page beside the record.</summary>
+    public const int TimelineRows = 14;
+
     public ComplaintView View { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(long id)
