@@ -17,6 +17,8 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     /// <summary>2026-11-16 10:00 in Shanghai.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
 
+    private static readonly Lock _startLock = new();
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complaintdesk-tests", Guid.NewGuid().ToString("N"));
     private bool _seeded;
 
@@ -48,7 +50,13 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     /// <summary>Builds the database with the migrations and seeds demo data once.</summary>
     public async Task<DeskAppFactory> StartAsync()
     {
-        _ = Server;
+        // Program replaces and freezes Serilog's static bootstrap logger; two hosts starting at once in one
+        // test process race for it ("The logger is already frozen"). Start one host at a time.
+        lock (_startLock)
+        {
+            _ = Server;
+        }
+
         if (!_seeded)
         {
             await using var scope = Services.CreateAsyncScope();

@@ -12,7 +12,10 @@ public sealed class PrintModel(
     ComplaintDeskDbContext db, ProcedurePolicies policies, ComplaintQueries queries, AttachmentService attachments, TimeProvider clock) : PageModel
 {
     /// <summary>Timeline rows that still fit on the one A4 page beside the record.</summary>
-    public const int TimelineRows = 14;
+    public const int TimelineRows = 12;
+
+    /// <summary>Longer texts are cut to fit the page; the sheet says where the whole text is.</summary>
+    public const int LongText = 400;
 
     public ComplaintView View { get; private set; } = null!;
 
