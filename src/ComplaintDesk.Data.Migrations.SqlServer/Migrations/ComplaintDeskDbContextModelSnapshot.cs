@@ -362,6 +362,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("int");
 
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("ResolutionBHours")
                         .HasColumnType("int");
 
@@ -403,6 +406,7 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
                             ResolutionImportantHours = 72,

@@ -343,6 +343,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResolutionBHours")
                         .HasColumnType("INTEGER");
 
@@ -384,6 +387,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
                             ResolutionImportantHours = 72,

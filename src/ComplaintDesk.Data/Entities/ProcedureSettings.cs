@@ -42,6 +42,8 @@ public sealed class ProcedureSettings
 
     /// <summary>How often the background clock checks open complaints against their limits.</summary>
     public int ClockIntervalSeconds { get; set; } = 60;
+    /// <summary>Days after closing in which the same complainant raising the same problem is offered as a repeat raise.</summary>
+    public int RepeatWindowDays { get; set; } = 30;
 
     public string TimeZoneId { get; set; } = CompanyCalendar.DefaultTimeZoneId;
 

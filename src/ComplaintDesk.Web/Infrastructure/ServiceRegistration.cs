@@ -119,6 +119,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Attachments.AttachmentService>();
         Features.Escalations.EscalationsServiceCollectionExtensions.AddEscalations(services, configuration);
         services.AddReports(configuration);
+        services.AddComplaintDeskPages();
         return builder;
     }
 

@@ -20,6 +20,7 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     /// <summary>2026-11-16 10:00 in Shanghai.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
 
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complaintdesk-tests", Guid.NewGuid().ToString("N"));
     private readonly bool _kestrel;
     private bool _seeded;

@@ -133,6 +133,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     GroupComplainantCount = table.Column<int>(type: "INTEGER", nullable: false),
                     GroupWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
                     ClockIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    RepeatWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
@@ -600,8 +601,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.InsertData(
                 table: "ProcedureSettings",
-                columns: new[] { "Id", "ClockIntervalSeconds", "DaysUnresolvedForMajor", "DispatchMinutes", "FollowUpAttemptsBeforeUnreachable", "FollowUpHours", "GroupComplainantCount", "GroupWindowHours", "MajorProgressHours", "RaisesForMajor", "ResolutionBHours", "ResolutionCHours", "ResolutionImportantHours", "ResolutionMajorHours", "ResolutionMinorHours", "TimeZoneId", "Version" },
-                values: new object[] { 1, 60, 30, 20, 3, 72, 10, 72, 24, 2, 360, 48, 72, 168, 24, "Asia/Shanghai", 0 });
+                columns: new[] { "Id", "ClockIntervalSeconds", "DaysUnresolvedForMajor", "DispatchMinutes", "FollowUpAttemptsBeforeUnreachable", "FollowUpHours", "GroupComplainantCount", "GroupWindowHours", "MajorProgressHours", "RaisesForMajor", "RepeatWindowDays", "ResolutionBHours", "ResolutionCHours", "ResolutionImportantHours", "ResolutionMajorHours", "ResolutionMinorHours", "TimeZoneId", "Version" },
+                values: new object[] { 1, 60, 30, 20, 3, 72, 10, 72, 24, 2, 30, 360, 48, 72, 168, 24, "Asia/Shanghai", 0 });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127010415_InitialCreate")]
+    [Migration("20261127010850_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -365,6 +365,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("int");
 
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("int");
+
                     b.Property<int>("ResolutionBHours")
                         .HasColumnType("int");
 
@@ -406,6 +409,7 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
                             ResolutionImportantHours = 72,

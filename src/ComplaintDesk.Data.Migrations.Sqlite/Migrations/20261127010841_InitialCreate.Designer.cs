@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127010339_InitialCreate")]
+    [Migration("20261127010841_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -346,6 +346,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RepeatWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ResolutionBHours")
                         .HasColumnType("INTEGER");
 
@@ -387,6 +390,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
                             ResolutionImportantHours = 72,

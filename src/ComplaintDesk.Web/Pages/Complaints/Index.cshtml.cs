@@ -1,0 +1,157 @@
+using System.Globalization;
+using ComplaintDesk.Data;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Features.Complaints;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace ComplaintDesk.Web.Pages.Complaints;
+
+/// <summary>
+/// 投诉列表: filters in the query string (a GET form), keyset paging with a cursor and no count of all matches.
+/// A filter value that cannot be read is ignored with a message, never an error page.
+/// </summary>
+public sealed class IndexModel(ComplaintQueries queries, ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
+    : PageModel
+{
+    public ComplaintFilter Filter { get; } = new();
+
+    public ComplaintPage Results { get; private set; } = new([], null);
+
+    /// <summary>Filters that were ignored because their value could not be read.</summary>
+    public IReadOnlyList<string> Ignored { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Projects { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Departments { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Name)> Topics { get; private set; } = [];
+
+    public ProcedurePolicy Policy { get; private set; } = null!;
+
+    public DateTime Now { get; private set; }
+
+    /// <summary>The raw query values, echoed back into the form.</summary>
+    public string Raw(string key) => Request.Query[key].ToString();
+
+    public async Task OnGetAsync()
+    {
+        var ignored = new List<string>();
+        Filter.Status = ReadEnum<ComplaintStatus>("status", "状态", ignored);
+        Filter.Type = ReadEnum<ComplaintType>("type", "类型", ignored);
+        Filter.Severity = ReadEnum<Severity>("severity", "等级", ignored);
+        Filter.Channel = ReadEnum<Channel>("channel", "渠道", ignored);
+        Filter.ProjectId = ReadId("project", "项目", ignored);
+        Filter.DepartmentId = ReadId("department", "部门", ignored);
+        Filter.TopicId = ReadId("topic", "投诉事项", ignored);
+        Filter.From = ReadDate("from", "登记日期（从）", ignored);
+        Filter.To = ReadDate("to", "登记日期（至）", ignored);
+        Filter.OverdueOnly = Raw("overdue") is "true" or "on" or "1";
+        var keyword = Raw("q").Trim();
+        Filter.Keyword = keyword.Length == 0 ? null : keyword[..Math.Min(keyword.Length, 100)];
+        Filter.Sort = Raw("sort") == "oldest" ? ComplaintSort.Oldest : ComplaintSort.Newest;
+        if (Request.Query.ContainsKey("after") && Raw("after").Length > 0)
+        {
+            if (long.TryParse(Raw("after"), NumberStyles.None, CultureInfo.InvariantCulture, out var after) && after > 0)
+            {
+                Filter.After = after;
+            }
+            else
+            {
+                ignored.Add("页码");
+            }
+        }
+
+        if (Filter.From is { } from && Filter.To is { } to && from > to)
+        {
+            ignored.Add("登记日期（从晚于至）");
+            Filter.From = null;
+            Filter.To = null;
+        }
+
+        Ignored = ignored;
+        Policy = await policies.GetAsync(HttpContext.RequestAborted);
+        Now = clock.GetUtcNow().UtcDateTime;
+        Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
+
+        var projectIds = staff.ProjectIds.ToList();
+        Projects = (await db.Projects.AsNoTracking().Where(p => staff.IsCompanyWide || projectIds.Contains(p.Id)).OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name }).ToListAsync(HttpContext.RequestAborted)).Select(p => (p.Id, p.Name)).ToList();
+        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name })
+            .ToListAsync(HttpContext.RequestAborted)).Select(d => (d.Id, d.Name)).ToList();
+        Topics = (await db.Topics.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name })
+            .ToListAsync(HttpContext.RequestAborted)).Select(t => (t.Id, t.Name)).ToList();
+    }
+
+    /// <summary>This list's query with another cursor (null: the first page).</summary>
+    public string PageUrl(long? after)
+    {
+        var query = Request.Query
+            .Where(q => q.Key != "after" && q.Value.ToString().Length > 0)
+            .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
+            .ToList();
+        if (after is { } cursor)
+        {
+            query.Add(string.Create(CultureInfo.InvariantCulture, $"after={cursor}"));
+        }
+
+        return query.Count == 0 ? "/Complaints" : "/Complaints?" + string.Join("&", query);
+    }
+
+    public bool IsOverdue(ComplaintListItem item) => item.NextDueAt is { } due && due < Now;
+
+    private TEnum? ReadEnum<TEnum>(string key, string label, List<string> ignored)
+        where TEnum : struct, Enum
+    {
+        var raw = Raw(key).Trim();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        // Names only: a number would pass Enum.TryParse for values that do not exist.
+        if (Enum.TryParse<TEnum>(raw, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(raw[0]) && raw[0] != '-')
+        {
+            return value;
+        }
+
+        ignored.Add(label);
+        return null;
+    }
+
+    private int? ReadId(string key, string label, List<string> ignored)
+    {
+        var raw = Raw(key).Trim();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        if (int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0)
+        {
+            return id;
+        }
+
+        ignored.Add(label);
+        return null;
+    }
+
+    private DateOnly? ReadDate(string key, string label, List<string> ignored)
+    {
+        var raw = Raw(key).Trim();
+        if (raw.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year is >= 2000 and <= 2100)
+        {
+            return date;
+        }
+
+        ignored.Add(label);
+        return null;
+    }
+}

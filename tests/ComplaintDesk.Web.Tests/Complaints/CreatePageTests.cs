@@ -1,0 +1,181 @@
+using System.Net;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Web.Tests.Infrastructure;
+
+namespace ComplaintDesk.Web.Tests.Complaints;
+
+public sealed class CreatePageTests : IAsyncLifetime
+{
+    private readonly DeskAppFactory _app = new();
+    private DeskClient _clerk = null!;
+
+    public async Task InitializeAsync() => _clerk = await _app.SignInAsync("clerk");
+
+    public Task DisposeAsync()
+    {
+        _clerk.Dispose();
+        _app.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task Get_Clerk_ShowsEveryQuestionWithARealLabel()
+    {
+        var html = await _clerk.GetPageAsync("/Complaints/Create");
+
+        foreach (var (id, label) in new[]
+        {
+            ("Input_ComplainantName", "投诉人"), ("Input_ComplainantKind", "投诉人身份"), ("Input_Phone", "联系电话"),
+            ("Input_ProjectId", "物业项目"), ("Input_Location", "房号/位置"), ("Input_Channel", "受理渠道"), ("Input_TopicId", "投诉事项"),
+            ("Input_Content", "投诉内容"), ("Input_Cause_ManagementService", "物业管理或服务不到位"),
+            ("Input_Cause_EngineeringQuality", "工程遗留或房屋质量问题"), ("Input_Cause_External", "外部环境、非管辖区域或其他社会问题"),
+            ("Input_Accident", "是否发生事故"), ("Input_InjuryOrMajorEconomicLoss", "是否造成人身伤害或重大经济损失"),
+            ("Input_CompanyAtFault", "是否公司人为过失"), ("Input_MediaExposure", "是否媒体曝光"),
+            ("Input_PromisedServiceNotDelivered", "是否承诺或合同约定服务未落实"), ("Input_TimesRaisedUnresolved", "业主已反映次数"),
+            ("Input_GovernmentReferralWithSocialImpact", "是否政府或上级部门转办且有社会影响"), ("Input_ComplainantCount", "投诉人数"),
+        })
+        {
+            Assert.Matches($"<label [^>]*for=\"{id}\"[^>]*>{label}</label>", html);
+            Assert.Contains($"id=\"{id}\"", html);
+        }
+
+        Assert.Contains(">政府转办 (12345)</option>", html);
+        Assert.Contains(">预览分类</button>", html);
+        Assert.Contains(">保存</button>", html);
+        Assert.Contains("/js/classify.js", html);
+    }
+
+    [Fact]
+    public async Task Get_Clerk_OffersOnlyTheirActiveProjects()
+    {
+        var html = await _clerk.GetPageAsync("/Complaints/Create");
+
+        Assert.Contains(">阳光花园</option>", html);
+        Assert.Contains(">翠湖湾</option>", html);
+        Assert.DoesNotContain("金域华府", html);
+    }
+
+    [Fact]
+    public async Task Save_ValidForm_RegistersWithMonthNumberAndShowsClassification()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", Desk.Intake(("CompanyAtFault", "true")));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Desk.IdOf(response);
+        var html = await _clerk.GetPageAsync($"/Complaints/{id}");
+        Assert.Contains("<span id=\"complaint-number\">TS2026110001</span>", html);
+        Assert.Contains("投诉已登记，编号 TS2026110001。", html);
+        Assert.Contains("A类（有效投诉）", html);
+        Assert.Contains("<strong>3.1.3</strong> 因公司管理服务不到位", html);
+        var complaint = await Desk.LoadAsync(_app, id);
+        Assert.Equal(Severity.Important, complaint.Severity);
+    }
+
+    [Fact]
+    public async Task Preview_WithoutJavaScript_ShowsClassificationAndSavesNothing()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create?handler=Preview",
+            Desk.Intake(("Accident", "true"), ("InjuryOrMajorEconomicLoss", "true")), "/Complaints/Create");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"classification-severity\">重大</span>", html);
+        Assert.Contains("<strong>3.1.2</strong> 发生事故并造成人身伤害或经济损失", html);
+        Assert.Contains("value=\"张三\"", html);
+        Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Fact]
+    public async Task ClassifyHandler_FactsInQuery_AnswersThePanel()
+    {
+        var html = await _clerk.GetPageAsync(
+            "/Complaints/Create?handler=Classify&Input.Cause=EngineeringQuality&Input.ComplainantCount=12&Input.MediaExposure=true");
+
+        Assert.DoesNotContain("<html", html);
+        Assert.Contains("B类（工程/房屋质量）", html);
+        Assert.Contains("<strong>3.1.1(b)</strong>", html);
+        Assert.Contains("群体投诉", html);
+        Assert.Contains("媒体曝光", html);
+    }
+
+    [Fact]
+    public async Task ClassifyHandler_NoCause_AsksForIt()
+    {
+        var html = await _clerk.GetPageAsync("/Complaints/Create?handler=Classify&Input.Accident=true");
+
+        Assert.Contains("请选择投诉原因", html);
+    }
+
+    [Fact]
+    public async Task Save_EmptyForm_ShowsMessagesBesideFieldsAndSavesNothing()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", new() { ["Input.TimesRaisedUnresolved"] = "1", ["Input.ComplainantCount"] = "1" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Matches("data-valmsg-for=\"Input.ComplainantName\"[^>]*>请填写投诉人。<", html);
+        Assert.Matches("data-valmsg-for=\"Input.Phone\"[^>]*>请填写联系电话。<", html);
+        Assert.Matches("data-valmsg-for=\"Input.ProjectId\"[^>]*>请选择物业项目。<", html);
+        Assert.Matches("data-valmsg-for=\"Input.Content\"[^>]*>请填写投诉内容。<", html);
+        Assert.Contains("请选择投诉原因。", html);
+        Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Fact]
+    public async Task Save_OversizedAndInvalidValues_ShowsMessagesAndSavesNothing()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", Desk.Intake(
+            ("ComplainantName", new string('名', 51)),
+            ("Phone", "call me"),
+            ("Content", new string('长', 4001)),
+            ("TimesRaisedUnresolved", "abc"),
+            ("ComplainantCount", "0"),
+            ("Channel", "Telepathy")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("投诉人不能超过 50 个字。", html);
+        Assert.Contains("联系电话只能包含数字", html);
+        Assert.Contains("投诉内容不能超过 4000 个字。", html);
+        Assert.Contains("投诉人数必须在 1 到 100000 之间。", html);
+        Assert.Matches("data-valmsg-for=\"Input.Channel\"[^>]*>填写的内容格式不正确。<", html);
+        Assert.Contains("填写的内容格式不正确。", html);
+        Assert.DoesNotContain("is not valid", html);
+        Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Fact]
+    public async Task Save_AnotherProject_RefusedBesideTheField()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", Desk.Intake(("ProjectId", "3")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请选择您负责的、仍在服务的物业项目。", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Fact]
+    public async Task Get_Manager_IsSentToAccessDenied()
+    {
+        using var manager = await _app.SignInAsync("manager");
+
+        var response = await manager.GetAsync("/Complaints/Create");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Save_MarkupInNameAndContent_IsShownAsTextEverywhere()
+    {
+        const string markup = "<img src=x onerror=alert(1)>";
+        var id = await Desk.RegisterAsync(_clerk, ("ComplainantName", markup), ("Content", markup + " 电梯坏了"), ("Location", markup));
+
+        foreach (var url in new[] { $"/Complaints/{id}", "/Complaints", $"/Complaints/{id}/Print" })
+        {
+            var html = await _clerk.GetPageAsync(url);
+            Assert.Contains("&lt;img", html);
+            Assert.DoesNotContain("<img src=x", html);
+        }
+    }
+}
