@@ -420,6 +420,29 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IdempotencyKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyKeys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IdempotencyKeys_Complaints_ComplaintId",
+                        column: x => x.ComplaintId,
+                        principalTable: "Complaints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelineEntries",
                 columns: table => new
                 {
@@ -548,6 +571,17 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 column: "ComplaintId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyKeys_ComplaintId",
+                table: "IdempotencyKeys",
+                column: "ComplaintId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyKeys_UserId_Key",
+                table: "IdempotencyKeys",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Projects_Code",
                 table: "Projects",
                 column: "Code",
@@ -601,6 +635,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyKeys");
 
             migrationBuilder.DropTable(
                 name: "MonthlySequences");
