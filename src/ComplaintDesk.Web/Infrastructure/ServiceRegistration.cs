@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Api;
 using ComplaintDesk.Web.Features.Complaints;
 using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
@@ -114,6 +115,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoData>();
         services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName)).ValidateOnStart();
         services.AddScoped<Features.Attachments.AttachmentService>();
+        builder.AddComplaintDeskApi();
         return builder;
     }
 
