@@ -27,19 +27,19 @@ public static class ApiExamples
             ProjectId = 1,
             Location = "3栋2单元1502",
             Channel = Channel.Phone,
-            TopicId = 1,
+            TopicId = 10,
             Content = "楼道灯坏了一周，报修两次无人处理。",
             Cause = Cause.ManagementService,
             PromisedServiceNotDelivered = true,
             TimesRaisedUnresolved = 2,
         },
-        new RegisteredComplaint(42, "TS202611-0042", _at, "/api/v1/complaints/42"),
+        new RegisteredComplaint(42, "TS2026110042", _at, "/api/v1/complaints/42"),
         StatusCodes.Status201Created);
 
     public static ApiExample List { get; } = new(
         null,
         new ComplaintListResponse(
-            [new ComplaintListItem(42, "TS202611-0042", _at, 1, "阳光花园", "公共设施维修", null, "王女士", "138****1234",
+            [new ComplaintListItem(42, "TS2026110042", _at, 1, "阳光花园", "公共设施", null, "王女士", "138****1234",
                 ComplaintType.A, Severity.Major, ComplaintStatus.Registered, false, string.Empty, _at.AddMinutes(20), "楼道灯坏了一周，报修两次无人处理。")],
             "YzE6MDo0Mg"));
 
@@ -58,7 +58,7 @@ public static class ApiExamples
         ComplaintMove.Dispatch or ComplaintMove.Reassign => new(new DispatchInput { DepartmentId = 2, AssigneeName = "李师傅", Note = "请今天内上门" }, null),
         ComplaintMove.RecordFollowUp => new(new FollowUpInput { Method = FollowUpMethod.Phone, Outcome = FollowUpOutcome.Satisfied, Note = "业主表示满意" }, null),
         ComplaintMove.Reclassify => new(new ReclassifyInput { Cause = Cause.EngineeringQuality, Reason = "现场核实为房屋质量问题" }, null),
-        ComplaintMove.Withdraw => new(new WithdrawInput { Reason = WithdrawReason.Duplicate, Note = "与 TS202611-0041 重复" }, null),
+        ComplaintMove.Withdraw => new(new WithdrawInput { Reason = WithdrawReason.Duplicate, Note = "与 TS2026110041 重复" }, null),
         ComplaintMove.PutOnHold => new(new NoteInput { Note = "等待厂家配件" }, null),
         ComplaintMove.Resolve => new(new NoteInput { Note = "已更换灯具并试亮" }, null),
         _ => new(new NoteInput { Note = "已联系业主说明进度" }, null),

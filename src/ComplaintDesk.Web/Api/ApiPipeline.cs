@@ -42,10 +42,51 @@ public static class ApiPipeline
         ComplaintEndpoints.Map(complaints);
         AttachmentEndpoints.Map(complaints, attachmentBytes);
 
-        app.MapFallback("/api/{**path}", () => ApiProblems.NotFound("没有这个接口，请查看 /swagger 中的接口文档。"))
+        app.MapFallback("/api/{**path}", ApiFallback.Answer)
             .AllowAnonymous()
             .ExcludeFromDescription();
         return app;
+    }
+}
+
+/// <summary>
+/// What an /api request that no endpoint took hears: 405 when the path exists for other methods, 415 when it exists for
+/// this method but the body's content type was refused, else 404. (The catch-all would otherwise turn both into 404.)
+/// </summary>
+internal static class ApiFallback
+{
+    public static IResult Answer(HttpContext context, EndpointDataSource endpoints)
+    {
+        var path = context.Request.Path;
+        var methods = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var endpoint in endpoints.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern;
+            if (pattern.RawText is not { } raw || !raw.StartsWith("/api/v1", StringComparison.Ordinal) || raw.Contains("**", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var matcher = new Microsoft.AspNetCore.Routing.Template.TemplateMatcher(
+                Microsoft.AspNetCore.Routing.Template.TemplateParser.Parse(raw), new RouteValueDictionary());
+            if (matcher.TryMatch(path, new RouteValueDictionary()))
+            {
+                methods.UnionWith(endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []);
+            }
+        }
+
+        if (methods.Count == 0)
+        {
+            return ApiProblems.NotFound("没有这个接口，请查看 /swagger 中的接口文档。");
+        }
+
+        if (!methods.Contains(context.Request.Method))
+        {
+            context.Response.Headers.Allow = string.Join(", ", methods.Order(StringComparer.Ordinal));
+            return ApiProblems.Problem(StatusCodes.Status405MethodNotAllowed, "不支持的请求方法", $"该接口只接受 {string.Join("、", methods.Order(StringComparer.Ordinal))}。");
+        }
+
+        return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "不支持的内容类型", "请求体请使用 application/json（附件上传使用 multipart/form-data）。");
     }
 }
 

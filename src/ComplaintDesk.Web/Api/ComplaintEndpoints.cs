@@ -178,7 +178,7 @@ public static class ComplaintEndpoints
             .WithSummary("登记投诉 (register a complaint)")
             .WithDescription(
                 "Validates with the same rules as the intake page, classifies with the procedure (type, severity, clauses), " +
-                "numbers the complaint (TSyyyyMM-nnnn) and answers 201 with its id, number and Location. " +
+                "numbers the complaint (TSyyyyMMnnnn) and answers 201 with its id, number and Location. " +
                 "Send an `Idempotency-Key` header (1–100 characters of A–Z a–z 0–9 - _ . :) to make retries safe: the same key " +
                 "from the same user returns the first result (same status and body) and never creates a second complaint; " +
                 "the same key with a different body answers 409 `idempotency.key-reused`. Clerks and supervisors only.")
