@@ -18,7 +18,12 @@ public static class ApiPipeline
         var options = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
         var attachmentBytes = app.Services.GetRequiredService<IOptions<Features.Attachments.AttachmentOptions>>().Value.MaxBytes;
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseMiddleware<RequestBodyLimitMiddleware>());
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api =>
+        {
+            // A safety net: any error answer without a body (e.g. an unreadable multipart form) still gets ProblemDetails.
+            api.UseStatusCodePages(context => ApiProblems.ForStatus(context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+            api.UseMiddleware<RequestBodyLimitMiddleware>();
+        });
 
         var swagger = ((IEndpointRouteBuilder)app).CreateApplicationBuilder();
         swagger.UseMiddleware<SwaggerGateMiddleware>();

@@ -44,6 +44,19 @@ public static class ApiProblems
     public static ProblemHttpResult TooManyRequests() =>
         Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", "请求过于频繁，请稍后再试。", "rate-limit.exceeded");
 
+    /// <summary>A ProblemDetails for a bare status code that nothing else described.</summary>
+    public static ProblemHttpResult ForStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => Unauthorized("请先获取访问令牌，并以 Authorization: Bearer <token> 发送。"),
+        StatusCodes.Status403Forbidden => Forbidden(),
+        StatusCodes.Status404NotFound => NotFound(),
+        StatusCodes.Status405MethodNotAllowed => Problem(status, "不支持的请求方法"),
+        StatusCodes.Status413PayloadTooLarge => TooLarge("请求内容超过允许的大小。"),
+        StatusCodes.Status415UnsupportedMediaType => Problem(status, "不支持的内容类型", "请求体请使用 application/json（附件上传使用 multipart/form-data）。"),
+        StatusCodes.Status429TooManyRequests => TooManyRequests(),
+        _ => Problem(status, status < 500 ? "请求格式有误" : "服务器内部错误", status < 500 ? "请求格式有误，请检查后重试。" : "请稍后重试；如果问题持续，请联系系统管理员。"),
+    };
+
     public static ProblemHttpResult TooLarge(string detail) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "请求内容过大", detail, "request.too-large");
 }
