@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using ComplaintDesk.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -71,6 +73,7 @@ public static class ApiServiceCollectionExtensions
                             .ExecuteAsync(context.HttpContext);
                     },
                     OnForbidden = context => ApiProblems.Forbidden().ExecuteAsync(context.HttpContext),
+                    OnTokenValidated = RefuseDeactivatedAsync,
                 };
             });
 
@@ -148,6 +151,33 @@ public static class ApiServiceCollectionExtensions
         ConfigureJson(schemaOptions);
         services.Replace(ServiceDescriptor.Transient<ISerializerDataContractResolver>(_ => new JsonSerializerDataContractResolver(schemaOptions)));
         return builder;
+    }
+
+    /// <summary>
+    /// A token outlives a deactivation by at most a minute: whether the account is still active is looked up and kept
+    /// for a minute per user (roles and projects change with the next token, at most <c>Jwt:LifetimeMinutes</c> later).
+    /// </summary>
+    private static async Task RefuseDeactivatedAsync(TokenValidatedContext context)
+    {
+        var userId = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
+        if (userId is null)
+        {
+            context.Fail("The token names no user.");
+            return;
+        }
+
+        var services = context.HttpContext.RequestServices;
+        var cache = services.GetRequiredService<IMemoryCache>();
+        var active = await cache.GetOrCreateAsync("api-user-active:" + userId, async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            var db = services.GetRequiredService<Data.ComplaintDeskDbContext>();
+            return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, context.HttpContext.RequestAborted);
+        });
+        if (!active)
+        {
+            context.Fail("The account is deactivated.");
+        }
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)

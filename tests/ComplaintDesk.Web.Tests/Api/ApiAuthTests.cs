@@ -69,19 +69,32 @@ public sealed class ApiAuthTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
     [Fact]
     public async Task Token_DeactivatedUser_Answers401Inactive()
     {
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-            var admin = await users.FindByNameAsync("admin");
-            admin!.IsActive = false;
-            await users.UpdateAsync(admin);
-        }
+        await SetActiveAsync("admin", false);
 
         using var client = fixture.App.CreateDeskClient();
         var response = await client.Http.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName = "admin", password = "Demo@2026" });
 
         var problem = await ApiTestClient.ProblemAsync(response, HttpStatusCode.Unauthorized);
         Assert.Equal("auth.inactive", problem["ruleCode"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Complaints_TokenOfAnAccountDeactivatedSince_Answers401WithinAMinute()
+    {
+        var token = await ApiTestClient.TokenAsync(fixture.App, "clerk");
+        await SetActiveAsync("clerk", false);
+        try
+        {
+            using var client = ApiTestClient.WithToken(fixture.App, token);
+            var memory = fixture.App.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
+            memory.Remove("api-user-active:" + await UserIdAsync("clerk")); // as if the minute had passed
+
+            await ApiTestClient.ProblemAsync(await client.GetAsync("/api/v1/projects"), HttpStatusCode.Unauthorized);
+        }
+        finally
+        {
+            await SetActiveAsync("clerk", true);
+        }
     }
 
     [Theory]
@@ -124,6 +137,21 @@ public sealed class ApiAuthTests(ApiAppFixture fixture) : IClassFixture<ApiAppFi
         var response = await signedIn.GetAsync("/api/v1/complaints");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    private async Task SetActiveAsync(string userName, bool active)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = await users.FindByNameAsync(userName);
+        user!.IsActive = active;
+        await users.UpdateAsync(user);
+    }
+
+    private async Task<string> UserIdAsync(string userName)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByNameAsync(userName))!.Id;
     }
 
     [Fact]
