@@ -30,6 +30,8 @@ public sealed class ComplaintDeskDbContext(DbContextOptions<ComplaintDeskDbConte
 
     public DbSet<Attachment> Attachments => Set<Attachment>();
 
+    public DbSet<IdempotencyKey> IdempotencyKeys => Set<IdempotencyKey>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ReportDispatch> ReportDispatches => Set<ReportDispatch>();

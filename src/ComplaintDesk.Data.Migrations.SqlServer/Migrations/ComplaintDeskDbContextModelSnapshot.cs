@@ -157,6 +157,45 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.ToTable("EscalationEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.IdempotencyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyKeys");
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -1077,6 +1116,15 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.EscalationEvent", b =>
+                {
+                    b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.IdempotencyKey", b =>
                 {
                     b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", null)
                         .WithMany()

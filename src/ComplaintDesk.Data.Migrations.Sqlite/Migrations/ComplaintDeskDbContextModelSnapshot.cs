@@ -146,6 +146,43 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("EscalationEvents", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.IdempotencyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyKeys");
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.Incident", b =>
                 {
                     b.Property<long>("Id")
@@ -1040,6 +1077,15 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.EscalationEvent", b =>
+                {
+                    b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.IdempotencyKey", b =>
                 {
                     b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", null)
                         .WithMany()

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Api;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Features.Reports;
 using FluentValidation;
@@ -120,6 +121,7 @@ public static class ServiceRegistration
         Features.Escalations.EscalationsServiceCollectionExtensions.AddEscalations(services, configuration);
         services.AddReports(configuration);
         services.AddComplaintDeskPages();
+        builder.AddComplaintDeskApi();
         return builder;
     }
 

@@ -21,7 +21,15 @@ public sealed class ComplaintWorkflow(
     IEnumerable<IComplaintEventHandler> eventHandlers,
     ILogger<ComplaintWorkflow> logger)
 {
-    public async Task<Complaint> RegisterAsync(RegisterComplaintInput input, CancellationToken cancellationToken = default)
+    public Task<Complaint> RegisterAsync(RegisterComplaintInput input, CancellationToken cancellationToken = default) =>
+        RegisterAsync(input, null, cancellationToken);
+
+    /// <summary>
+    /// Registers a complaint; <paramref name="inTransaction"/> runs after the complaint is saved (it has its id) and
+    /// before the commit, so what it saves (e.g. an API idempotency key) stands or falls with the complaint.
+    /// </summary>
+    public async Task<Complaint> RegisterAsync(
+        RegisterComplaintInput input, Func<Complaint, CancellationToken, Task>? inTransaction, CancellationToken cancellationToken = default)
     {
         Validate(input);
         var policy = await policies.GetAsync(cancellationToken);
@@ -53,6 +61,11 @@ public sealed class ComplaintWorkflow(
                 created.RefreshDeadlines(policy.TimeLimits, now);
                 db.Complaints.Add(created);
                 await db.SaveChangesAsync(ct);
+                if (inTransaction is not null)
+                {
+                    await inTransaction(created, ct);
+                }
+
                 await transaction.CommitAsync(ct);
                 return created;
             }, cancellationToken);

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261127010841_InitialCreate")]
+    [Migration("20261127010944_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -147,6 +147,43 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("EscalationEvents", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.IdempotencyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyKeys");
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.Incident", b =>
@@ -1043,6 +1080,15 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.EscalationEvent", b =>
+                {
+                    b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", null)
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.IdempotencyKey", b =>
                 {
                     b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", null)
                         .WithMany()

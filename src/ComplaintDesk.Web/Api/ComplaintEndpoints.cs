@@ -1,0 +1,470 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using ComplaintDesk.Data;
+using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Features.Complaints;
+using ComplaintDesk.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintDesk.Web.Api;
+
+/// <summary>Query parameters of <c>GET /api/v1/complaints</c>: the list page's filters and a keyset cursor.</summary>
+public sealed class ComplaintListQuery
+{
+    public static readonly DateOnly EarliestDay = new(2000, 1, 1);
+    public static readonly DateOnly LatestDay = new(2099, 12, 31);
+    public const int MaxKeywordLength = 100;
+
+    [FromQuery(Name = "status")]
+    public ComplaintStatus? Status { get; set; }
+
+    [FromQuery(Name = "type")]
+    public ComplaintType? Type { get; set; }
+
+    [FromQuery(Name = "severity")]
+    public Severity? Severity { get; set; }
+
+    [FromQuery(Name = "projectId")]
+    public int? ProjectId { get; set; }
+
+    [FromQuery(Name = "departmentId")]
+    public int? DepartmentId { get; set; }
+
+    [FromQuery(Name = "topicId")]
+    public int? TopicId { get; set; }
+
+    [FromQuery(Name = "channel")]
+    public Channel? Channel { get; set; }
+
+    /// <summary>First local day registered (yyyy-MM-dd, inclusive).</summary>
+    [FromQuery(Name = "from")]
+    public DateOnly? From { get; set; }
+
+    /// <summary>Last local day registered (yyyy-MM-dd, inclusive).</summary>
+    [FromQuery(Name = "to")]
+    public DateOnly? To { get; set; }
+
+    [FromQuery(Name = "overdueOnly")]
+    public bool? OverdueOnly { get; set; }
+
+    [FromQuery(Name = "keyword")]
+    public string? Keyword { get; set; }
+
+    [FromQuery(Name = "sort")]
+    public ComplaintSort? Sort { get; set; }
+
+    [FromQuery(Name = "cursor")]
+    public string? Cursor { get; set; }
+
+    [FromQuery(Name = "pageSize")]
+    public int? PageSize { get; set; }
+
+    /// <summary>The filter, or the field errors that make the query unusable.</summary>
+    public (ComplaintFilter? Filter, Dictionary<string, string[]> Errors) ToFilter()
+    {
+        var errors = new Dictionary<string, string[]>();
+        CheckEnum(Status, "status", errors);
+        CheckEnum(Type, "type", errors);
+        CheckEnum(Severity, "severity", errors);
+        CheckEnum(Channel, "channel", errors);
+        CheckEnum(Sort, "sort", errors);
+        CheckId(ProjectId, "projectId", errors);
+        CheckId(DepartmentId, "departmentId", errors);
+        CheckId(TopicId, "topicId", errors);
+        CheckDay(From, "from", errors);
+        CheckDay(To, "to", errors);
+        if (From is { } from && To is { } to && from > to && !errors.ContainsKey("from") && !errors.ContainsKey("to"))
+        {
+            errors["to"] = ["结束日期不能早于开始日期。"];
+        }
+
+        if (Keyword is { Length: > MaxKeywordLength })
+        {
+            errors["keyword"] = [$"关键字不能超过 {MaxKeywordLength} 个字。"];
+        }
+
+        if (PageSize is { } size && (size < 1 || size > ComplaintFilter.MaxPageSize))
+        {
+            errors["pageSize"] = [$"每页条数必须在 1 到 {ComplaintFilter.MaxPageSize} 之间。"];
+        }
+
+        var sort = Sort ?? ComplaintSort.Newest;
+        long? after = null;
+        if (Cursor is not null)
+        {
+            if (!ListCursor.TryDecode(Cursor, out var cursorSort, out var lastId))
+            {
+                errors["cursor"] = ["游标无效，请使用上一页返回的 nextCursor。"];
+            }
+            else if (Sort is not null && cursorSort != sort)
+            {
+                errors["cursor"] = ["游标与排序方式不符，请使用上一页返回的 nextCursor。"];
+            }
+            else
+            {
+                sort = cursorSort;
+                after = lastId;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        return (new ComplaintFilter
+        {
+            Status = Status,
+            Type = Type,
+            Severity = Severity,
+            ProjectId = ProjectId,
+            DepartmentId = DepartmentId,
+            TopicId = TopicId,
+            Channel = Channel,
+            From = From,
+            To = To,
+            OverdueOnly = OverdueOnly ?? false,
+            Keyword = Keyword,
+            Sort = sort,
+            After = after,
+            PageSize = PageSize ?? ComplaintFilter.DefaultPageSize,
+        }, errors);
+    }
+
+    private static void CheckEnum<T>(T? value, string name, Dictionary<string, string[]> errors)
+        where T : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(v))
+        {
+            errors[name] = [$"参数 {name} 的取值无效，可选：{string.Join("、", Enum.GetNames<T>())}。"];
+        }
+    }
+
+    private static void CheckId(int? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (value is <= 0)
+        {
+            errors[name] = [$"参数 {name} 必须是正整数。"];
+        }
+    }
+
+    private static void CheckDay(DateOnly? value, string name, Dictionary<string, string[]> errors)
+    {
+        if (value is { } day && (day < EarliestDay || day > LatestDay))
+        {
+            errors[name] = [$"日期必须在 {EarliestDay:yyyy-MM-dd} 到 {LatestDay:yyyy-MM-dd} 之间。"];
+        }
+    }
+}
+
+/// <summary><c>/api/v1/complaints</c>: register, list, read, and one POST per move of the lifecycle.</summary>
+public static class ComplaintEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+    public const int MaxIdempotencyKeyLength = IdempotencyKey.KeyLength;
+    public const string IdempotencyKeyReused = "idempotency.key-reused";
+
+    public static void Map(RouteGroupBuilder complaints)
+    {
+        complaints.MapPost("/", RegisterAsync)
+            .RequireDesk()
+            .WithName("RegisterComplaint")
+            .WithSummary("登记投诉 (register a complaint)")
+            .WithDescription(
+                "Validates with the same rules as the intake page, classifies with the procedure (type, severity, clauses), " +
+                "numbers the complaint (TSyyyyMMnnnn) and answers 201 with its id, number and Location. " +
+                "Send an `Idempotency-Key` header (1–100 characters of A–Z a–z 0–9 - _ . :) to make retries safe: the same key " +
+                "from the same user returns the first result (same status and body) and never creates a second complaint; " +
+                "the same key with a different body answers 409 `idempotency.key-reused`. Clerks and supervisors only.")
+            .Produces<RegisteredComplaint>(StatusCodes.Status201Created)
+            .WithMetadata(ApiExamples.Register)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        complaints.MapGet("/", ListAsync)
+            .WithName("ListComplaints")
+            .WithSummary("投诉列表 (list complaints)")
+            .WithDescription(
+                "Complaints of the caller's projects, newest first (sort=Oldest for the other way), filtered like the list page: " +
+                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, keyword " +
+                "(number, complainant or content). Paged by keyset: pass `nextCursor` of a page as `cursor` to get the next one; " +
+                "`nextCursor` is null on the last page. pageSize 1–100 (default 20). No total count is given.")
+            .WithMetadata(ApiExamples.List)
+            .ProducesValidationProblem();
+
+        complaints.MapGet("/{id}", GetAsync)
+            .WithName("GetComplaint")
+            .WithSummary("投诉详情 (one complaint with its timeline)")
+            .WithDescription(
+                "The complaint with its timeline, follow-ups, time limits and the moves the caller may make now (`allowedMoves`, each " +
+                "with the URL to POST). The `ETag` header carries the version for `If-Match`. A complaint of another project answers 404.")
+            .WithMetadata(ApiExamples.Detail)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        MapMove<DispatchInput>(complaints, ComplaintMove.Dispatch, (w, id, i, v, ct) => w.DispatchAsync(id, i, v, ct),
+            "派单 (dispatch to a department)", "Registered → InProgress. departmentId is required; assigneeName and, for B complaints, externalParty optional.");
+        MapMove<DispatchInput>(complaints, ComplaintMove.Reassign, (w, id, i, v, ct) => w.ReassignAsync(id, i, v, ct),
+            "改派 (reassign)", "In progress: send to another department or person; note optional.");
+        MapMove<NoteInput>(complaints, ComplaintMove.RecordProgress, (w, id, i, v, ct) => w.RecordProgressAsync(id, i, v, ct),
+            "处理进展 (record progress)", "In progress: a progress note (required). Major complaints need one every interval.");
+        MapMove<NoteInput>(complaints, ComplaintMove.PutOnHold, (w, id, i, v, ct) => w.PutOnHoldAsync(id, i, v, ct),
+            "挂起 (put on hold)", "InProgress → OnHold; the reason (note) is required. Time on hold does not count against the resolution limit.");
+        MapMove<NoteInput>(complaints, ComplaintMove.Resume, (w, id, i, v, ct) => w.ResumeAsync(id, i, v, ct),
+            "恢复 (resume)", "OnHold → InProgress; note optional.");
+        MapMove<NoteInput>(complaints, ComplaintMove.Resolve, (w, id, i, v, ct) => w.ResolveAsync(id, i, v, ct),
+            "处理完成 (resolve)", "InProgress → Resolved (awaiting follow-up); the resolution (note) is required.");
+        MapMove<FollowUpInput>(complaints, ComplaintMove.RecordFollowUp, (w, id, i, v, ct) => w.RecordFollowUpAsync(id, i, v, ct),
+            "回访 (record a follow-up)", "Resolved: satisfied or basically satisfied closes it; dissatisfied reopens it; unreachable counts an attempt.");
+        MapMove<NoteInput>(complaints, ComplaintMove.CloseUnreachable, (w, id, i, v, ct) => w.CloseUnreachableAsync(id, i, v, ct),
+            "结案（无法联系） (close as unreachable)", "Supervisors only, after enough failed follow-up attempts; reason required.");
+        MapMove<NoteInput>(complaints, ComplaintMove.Reopen, (w, id, i, v, ct) => w.ReopenAsync(id, i, v, ct),
+            "重新打开 (reopen)", "Supervisors only: Closed → InProgress; reason required.");
+        MapMove<ReclassifyInput>(complaints, ComplaintMove.Reclassify, (w, id, i, v, ct) => w.ReclassifyAsync(id, i, v, ct),
+            "重新分类 (reclassify)", "Supervisors only: new facts and a reason; the classification is computed again.");
+        MapMove<WithdrawInput>(complaints, ComplaintMove.Withdraw, (w, id, i, v, ct) => w.WithdrawAsync(id, i, v, ct),
+            "撤销 (withdraw)", "Supervisors only: Registered or InProgress → Withdrawn; reason (ByComplainant | Duplicate) and note required.");
+        MapMove<NoteInput>(complaints, ComplaintMove.RecordRepeatRaise, (w, id, i, v, ct) => w.RecordRepeatRaiseAsync(id, i, v, ct),
+            "记录重复反映 (record a repeat raise)", "While open: the complainant raised it again; may make it major under 3.1.2(a).");
+    }
+
+    private static async Task<Results<Created<RegisteredComplaint>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
+        RegisterComplaintInput input,
+        [FromHeader(Name = IdempotencyHeader)] string? idempotencyKey,
+        ComplaintWorkflow workflow,
+        ComplaintDeskDbContext db,
+        CurrentStaff staff,
+        TimeProvider clock,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (idempotencyKey is null)
+        {
+            var created = await workflow.RegisterAsync(input, cancellationToken);
+            return Created(created.Id, created.Number, created.RegisteredAt);
+        }
+
+        if (!IsValidKey(idempotencyKey))
+        {
+            return ApiProblems.Validation("idempotencyKey", $"Idempotency-Key 必须是 1 到 {MaxIdempotencyKeyLength} 个字母、数字或 - _ . : 字符。");
+        }
+
+        var hash = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(input, json.Value.SerializerOptions)));
+        var earlier = await FindKeyAsync(db, staff.UserId, idempotencyKey, cancellationToken);
+        if (earlier is not null)
+        {
+            return await ReplayAsync(db, earlier, hash, http, cancellationToken);
+        }
+
+        try
+        {
+            var created = await workflow.RegisterAsync(input, async (complaint, ct) =>
+            {
+                // Inside the gate and the transaction: a duplicate that got here second sees the first key and rolls back.
+                var first = await FindKeyAsync(db, staff.UserId, idempotencyKey, ct);
+                if (first is not null)
+                {
+                    throw new DuplicateKeyException(first);
+                }
+
+                db.IdempotencyKeys.Add(new IdempotencyKey
+                {
+                    UserId = staff.UserId,
+                    Key = idempotencyKey,
+                    RequestHash = hash,
+                    ComplaintId = complaint.Id,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                });
+                await db.SaveChangesAsync(ct);
+            }, cancellationToken);
+            return Created(created.Id, created.Number, created.RegisteredAt);
+        }
+        catch (DuplicateKeyException duplicate)
+        {
+            db.ChangeTracker.Clear();
+            return await ReplayAsync(db, duplicate.First, hash, http, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance inserted the same key between our look-up and our insert: the unique index refused ours.
+            db.ChangeTracker.Clear();
+            var first = await FindKeyAsync(db, staff.UserId, idempotencyKey, cancellationToken);
+            if (first is null)
+            {
+                throw;
+            }
+
+            return await ReplayAsync(db, first, hash, http, cancellationToken);
+        }
+    }
+
+    private static async Task<Results<Created<RegisteredComplaint>, ValidationProblem, ProblemHttpResult>> ReplayAsync(
+        ComplaintDeskDbContext db, IdempotencyKey key, string hash, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!string.Equals(key.RequestHash, hash, StringComparison.Ordinal))
+        {
+            return ApiProblems.Problem(
+                StatusCodes.Status409Conflict, "Idempotency-Key 已用于另一个请求",
+                "这个 Idempotency-Key 已经用于内容不同的登记请求；新的登记请使用新的 Key。", IdempotencyKeyReused);
+        }
+
+        var complaint = await db.Complaints.AsNoTracking().Where(c => c.Id == key.ComplaintId)
+            .Select(c => new { c.Id, c.Number, c.RegisteredAt }).SingleAsync(cancellationToken);
+        http.Response.Headers["Idempotent-Replayed"] = "true";
+        return Created(complaint.Id, complaint.Number, complaint.RegisteredAt);
+    }
+
+    private static Task<IdempotencyKey?> FindKeyAsync(ComplaintDeskDbContext db, string userId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.UserId == userId && k.Key == key, cancellationToken);
+
+    private static Created<RegisteredComplaint> Created(long id, string number, DateTime registeredAt)
+    {
+        var url = ComplaintDetails.UrlOf(id);
+        return TypedResults.Created(url, new RegisteredComplaint(id, number, registeredAt, url));
+    }
+
+    private static bool IsValidKey(string key) =>
+        key.Length is > 0 and <= MaxIdempotencyKeyLength
+        && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+
+    private static async Task<Results<Ok<ComplaintListResponse>, ValidationProblem>> ListAsync(
+        [AsParameters] ComplaintListQuery query, ComplaintQueries queries, CancellationToken cancellationToken)
+    {
+        var (filter, errors) = query.ToFilter();
+        if (filter is null)
+        {
+            return ApiProblems.Validation(errors, "查询参数有误。");
+        }
+
+        var page = await queries.ListAsync(filter, cancellationToken);
+        var next = page.NextCursor is { } last ? ListCursor.Encode(filter.Sort, last) : null;
+        return TypedResults.Ok(new ComplaintListResponse(page.Items, next));
+    }
+
+    private static async Task<Results<Ok<ComplaintDetail>, ProblemHttpResult>> GetAsync(
+        long id, ComplaintDetails details, HttpContext http, CancellationToken cancellationToken)
+    {
+        var detail = await details.FindAsync(id, cancellationToken);
+        if (detail is null)
+        {
+            return ApiProblems.NotFound("投诉不存在，或不属于您负责的项目。");
+        }
+
+        http.Response.Headers.ETag = ETagOf(detail.Version);
+        return TypedResults.Ok(detail);
+    }
+
+    private static void MapMove<TInput>(
+        RouteGroupBuilder complaints,
+        ComplaintMove move,
+        Func<ComplaintWorkflow, long, TInput, int?, CancellationToken, Task<Complaint>> apply,
+        string summary,
+        string description)
+        where TInput : class, new()
+    {
+        var segment = ComplaintDetails.MoveSegments[move];
+        complaints.MapPost($"/{{id}}/{segment}", async Task<Results<Ok<ComplaintDetail>, ValidationProblem, ProblemHttpResult>> (
+                long id,
+                [FromBody] TInput? input,
+                [FromQuery(Name = "expectedVersion")] int? expectedVersion,
+                [FromHeader(Name = "If-Match")] string? ifMatch,
+                ComplaintWorkflow workflow,
+                ComplaintDetails details,
+                HttpContext http,
+                CancellationToken cancellationToken) =>
+            {
+                var version = expectedVersion;
+                if (ifMatch is not null)
+                {
+                    if (!TryParseETag(ifMatch, out var fromHeader))
+                    {
+                        return ApiProblems.Validation("ifMatch", "If-Match 必须是详情返回的 ETag，例如 \"3\"。");
+                    }
+
+                    if (fromHeader is not null && version is not null && fromHeader != version)
+                    {
+                        return ApiProblems.Validation("expectedVersion", "expectedVersion 与 If-Match 不一致。");
+                    }
+
+                    version ??= fromHeader;
+                }
+
+                if (version is < 0)
+                {
+                    return ApiProblems.Validation("expectedVersion", "expectedVersion 不能为负数。");
+                }
+
+                await apply(workflow, id, input ?? new TInput(), version, cancellationToken);
+                var detail = await details.FindAsync(id, cancellationToken);
+                if (detail is null)
+                {
+                    return ApiProblems.NotFound();
+                }
+
+                http.Response.Headers.ETag = ETagOf(detail.Version);
+                return TypedResults.Ok(detail);
+            })
+            .RequireDesk()
+            .WithName(move.ToString())
+            .WithSummary(summary)
+            .WithDescription(
+                description + " Allowed only where the lifecycle allows it for the caller's role: otherwise 409 with `ruleCode` " +
+                "(`lifecycle.move-not-allowed-in-status`, `lifecycle.role-not-allowed`, `follow-up.attempts-too-few`). Pass the version " +
+                "you saw as `expectedVersion` or `If-Match` to get 409 `concurrency.changed` instead of overwriting someone else's change. " +
+                "Answers the updated complaint.")
+            .WithMetadata(ApiExamples.ForMove(move))
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static string ETagOf(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>Reads <c>"3"</c>, <c>W/"3"</c> or <c>3</c>; <c>*</c> means any version (null).</summary>
+    private static bool TryParseETag(string value, out int? version)
+    {
+        version = null;
+        var text = value.Trim();
+        if (text == "*")
+        {
+            return true;
+        }
+
+        if (text.StartsWith("W/", StringComparison.Ordinal))
+        {
+            text = text[2..];
+        }
+
+        text = text.Trim('"');
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        {
+            version = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The key was stored by an earlier request while this one waited; its transaction is rolled back.</summary>
+    private sealed class DuplicateKeyException(IdempotencyKey first) : Exception("Idempotency key already used.")
+    {
+        public IdempotencyKey First { get; } = first;
+    }
+}
+
+/// <summary>Write endpoints need the desk roles on top of the group's read policy.</summary>
+internal static class ApiAuthorization
+{
+    public const string Scheme = Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme;
+
+    public static TBuilder RequireDesk<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = Scheme, Policy = Policies.Desk });
+}
