@@ -74,7 +74,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Matches($"data-valmsg-for=\"Input.{field}\"[^>]*>{System.Text.RegularExpressions.Regex.Escape(message)}", html);
+        Assert.Matches($"data-valmsg-for=\"Input.{field}\"[^>]*>[^<]*{System.Text.RegularExpressions.Regex.Escape(message)}", html);
         var after = await SettingsAsync();
         Assert.Equal((before.DispatchMinutes, before.Version), (after.DispatchMinutes, after.Version));
     }

@@ -75,7 +75,7 @@ public sealed class StaffAdminTests(AdminFixture fixture) : IClassFixture<AdminF
         var response = await _admin.PostFormAsync("/Admin/Staff/Edit", NewStaff(userName, displayName, password, roles, projects));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+        Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(before, await _app.WithDbAsync(db => db.Users.CountAsync()));
         Assert.Equal(0, await _app.WithDbAsync(db => db.UserRoles.CountAsync(r => !db.Users.Any(u => u.Id == r.UserId))));
     }
