@@ -22,9 +22,6 @@ public sealed class AdminAccessTests : IAsyncLifetime
         }
     }
 
-    private Task<int> CountAsync() =>
-        _app.WithDbAsync(async db => await db.Projects.CountAsync() + await db.Departments.CountAsync() + await db.Users.CountAsync());
-
     public Task DisposeAsync()
     {
         foreach (var client in _clients.Values)
@@ -86,4 +83,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
         Assert.True(await _app.WithDbAsync(db => db.Projects.Where(p => p.Id == 1).Select(p => p.IsActive).SingleAsync()));
         Assert.Equal(20, await _app.WithDbAsync(db => db.ProcedureSettings.Select(s => s.DispatchMinutes).SingleAsync()));
     }
+
+    private Task<int> CountAsync() =>
+        _app.WithDbAsync(async db => await db.Projects.CountAsync() + await db.Departments.CountAsync() + await db.Users.CountAsync());
 }

@@ -13,7 +13,7 @@ public sealed class AdminFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        Admin.Dispose();
+        Admin?.Dispose();
         App.Dispose();
         return Task.CompletedTask;
     }

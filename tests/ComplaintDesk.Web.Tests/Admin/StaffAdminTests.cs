@@ -43,6 +43,35 @@ public sealed class StaffAdminTests(AdminFixture fixture) : IClassFixture<AdminF
     }
 
     [Fact]
+    public async Task Add_BrowserFormWithSeveralTickedBoxes_SavesEachOne()
+    {
+        var page = await _admin.GetPageAsync("/Admin/Staff/Edit");
+        Assert.Contains("<label class=\"form-check-label\" for=\"role-Supervisor\">客服主管</label>", page);
+        Assert.Contains("<label class=\"form-check-label\" for=\"project-2\">", page);
+
+        // A browser sends one pair per ticked box under the same name, and the hidden "false" of the checkbox.
+        using var content = new FormUrlEncodedContent(
+        [
+            new("Input.UserName", "browser"),
+            new("Input.DisplayName", "浏览器"),
+            new("Input.Password", InitialPassword),
+            new("Input.Roles", Roles.Clerk),
+            new("Input.Roles", Roles.Manager),
+            new("Input.IsCompanyWide", "false"),
+            new("Input.ProjectIds", "2"),
+            new("Input.ProjectIds", "3"),
+            new("__RequestVerificationToken", DeskClient.AntiforgeryToken(page)!),
+        ]);
+        var response = await _admin.Http.PostAsync(new Uri("/Admin/Staff/Edit", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (user, roles) = await UserAsync("browser");
+        Assert.Equal([Roles.Clerk, Roles.Manager], roles.Order());
+        Assert.Equal([2, 3], user.Projects.Select(p => p.ProjectId).Order());
+        Assert.False(user.IsCompanyWide);
+    }
+
+    [Fact]
     public async Task Add_CompanyWideWithoutProjects_Saves()
     {
         var response = await _admin.PostFormAsync("/Admin/Staff/Edit", NewStaff("lisi", "李四", InitialPassword, [Roles.Manager], [], companyWide: true));
