@@ -57,7 +57,7 @@ public sealed class ProcedureSettingsConfiguration : IEntityTypeConfiguration<Pr
     public void Configure(EntityTypeBuilder<ProcedureSettings> builder)
     {
         builder.Property(s => s.Id).ValueGeneratedNever();
-        builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.TimeZoneId).HasMaxLength(ProcedureSettings.TimeZoneIdLength).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasData(new ProcedureSettings());
     }

@@ -10,6 +10,7 @@ namespace ComplaintDesk.Data.Entities;
 public sealed class ProcedureSettings
 {
     public const int SingletonId = 1;
+    public const int TimeZoneIdLength = 64;
 
     public int Id { get; set; } = SingletonId;
 

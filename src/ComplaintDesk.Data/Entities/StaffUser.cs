@@ -7,6 +7,9 @@ public sealed class StaffUser : IdentityUser
 {
     public const int DisplayNameLength = 50;
 
+    /// <summary>The user name column's length in Identity's schema.</summary>
+    public const int UserNameLength = 256;
+
     public string DisplayName { get; set; } = string.Empty;
 
     /// <summary>Deactivated staff cannot sign in; their name stays on what they did.</summary>
