@@ -1,3 +1,4 @@
+using ComplaintDesk.Web.Features.Reports;
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using ComplaintDesk.Web.Infrastructure;
@@ -46,9 +47,11 @@ public static class ApiPipeline
         var complaints = secured.MapGroup("/complaints");
         ComplaintEndpoints.Map(complaints);
         AttachmentEndpoints.Map(complaints, attachmentBytes);
+        secured.MapReportsApi();
 
+        // Signed-in callers learn why no endpoint took their request; anonymous ones only that they must sign in.
         app.MapFallback("/api/{**path}", ApiFallback.Answer)
-            .AllowAnonymous()
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiAuthorization.Scheme })
             .ExcludeFromDescription();
         return app;
     }

@@ -1,5 +1,4 @@
 using ComplaintDesk.Data;
-using ComplaintDesk.Web.Features.Reports;
 using ComplaintDesk.Web.Api;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
@@ -62,7 +61,6 @@ public static class Pipeline
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
-        app.MapReportsApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,21 @@ public sealed class RecordIds
 
     public required string ClerkUserId { get; init; }
 
+    public required long IncidentId { get; init; }
+
     public static async Task<RecordIds> CreateAsync(DeskAppFactory app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var complaintId = await AppEndpoints.RegisterComplaintAsync(app, "clerk", projectId: 1);
         var clerkId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk").Select(u => u.Id).SingleAsync());
-        return new RecordIds { ComplaintId = complaintId, ClerkUserId = clerkId };
+        var incidentId = await app.WithDbAsync(async db =>
+        {
+            var incident = new Incident { ProjectId = 1, TopicId = 1, Name = "3栋电梯停运", CreatedAt = app.Clock.GetUtcNow().UtcDateTime, CreatedById = clerkId, CreatedByName = "李主管" };
+            db.Set<Incident>().Add(incident);
+            await db.SaveChangesAsync();
+            return incident.Id;
+        });
+        return new RecordIds { ComplaintId = complaintId, ClerkUserId = clerkId, IncidentId = incidentId };
     }
 
     /// <summary>
@@ -44,6 +54,7 @@ public sealed class RecordIds
 
     private string IdFor(PageRoute page) =>
         page.ViewEnginePath.StartsWith("/Admin/Staff/", StringComparison.Ordinal) ? ClerkUserId
+        : page.ViewEnginePath.StartsWith("/Escalations/Incidents/", StringComparison.Ordinal) ? IncidentId.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : page.Folder is "Complaints" or "Escalations" ? ComplaintId.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : "1";
 }

@@ -18,6 +18,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         ["Account"] = [.. Roles.All],
         ["Complaints"] = [Roles.Clerk, Roles.Supervisor, Roles.Manager],
         ["Escalations"] = [Roles.Supervisor, Roles.Manager],
+        ["Notifications"] = [.. Roles.All],
         ["Reports"] = [Roles.Manager, Roles.Supervisor],
         ["Admin"] = [Roles.Admin],
     };
@@ -93,7 +94,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
             }
         }
 
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         Assert.Contains("/Admin", covered);
         Assert.Contains("/Admin/Settings", covered);
         Assert.Contains($"/Admin/Staff/Edit/{_ids.ClerkUserId}", covered);

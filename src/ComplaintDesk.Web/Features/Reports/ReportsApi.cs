@@ -6,14 +6,20 @@ namespace ComplaintDesk.Web.Features.Reports;
 
 public static class ReportsApi
 {
-    /// <summary><c>GET /api/v1/reports/monthly?month=2026-11&amp;projectId=</c>: the monthly report as JSON.</summary>
-    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder endpoints)
+    /// <summary><c>GET /api/v1/reports/monthly?month=2026-11&amp;projectId=</c>: the monthly report as JSON, inside the
+    /// API's bearer-authenticated group; managers and supervisors only.</summary>
+    public static RouteGroupBuilder MapReportsApi(this RouteGroupBuilder api)
     {
-        endpoints.MapGet("/api/v1/reports/monthly", GetMonthlyAsync)
+        api.MapGet("/reports/monthly", GetMonthlyAsync)
             .RequireAuthorization(Policies.Reports)
             .WithName("GetMonthlyReport")
-            .WithTags("Reports");
-        return endpoints;
+            .WithTags("Reports")
+            .WithSummary("月度报表")
+            .WithDescription("The figures of the monthly report for a local month (yyyy-MM), company-wide within the caller's projects or for one project.")
+            .Produces<MonthlyReport>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
     }
 
     private static async Task<IResult> GetMonthlyAsync(

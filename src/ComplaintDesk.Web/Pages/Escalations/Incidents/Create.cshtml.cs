@@ -2,16 +2,16 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Features.Escalations;
-using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Pages.Escalations.Incidents;
 
 /// <summary>创建群体事件 from one complaint; the complaint is linked into it at once.</summary>
-[Authorize(Policy = Policies.Supervision)]
-public sealed class CreateModel(IncidentService incidents, ComplaintQueries queries, CurrentStaff staff) : PageModel
+[Authorize(Roles = Roles.Supervisor)]
+public sealed class CreateModel(IncidentService incidents, ComplaintQueries queries) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public long ComplaintId { get; set; }
@@ -19,13 +19,30 @@ public sealed class CreateModel(IncidentService incidents, ComplaintQueries quer
     [BindProperty]
     public string? Name { get; set; }
 
-    public Complaint Complaint { get; private set; } = null!;
+    /// <summary>A complaint number typed on the page when it was opened without a complaint.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Number { get; set; }
+
+    public Complaint? Complaint { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!staff.IsInRole(Roles.Supervisor))
+        if (ComplaintId == 0)
         {
-            return Forbid();
+            // Opened from the incident list: ask which complaint the incident starts from.
+            if (!string.IsNullOrWhiteSpace(Number))
+            {
+                var number = Number.Trim().ToUpperInvariant();
+                var id = await queries.Visible().Where(c => c.Number == number).Select(c => (long?)c.Id).FirstOrDefaultAsync(cancellationToken);
+                if (id is { } found)
+                {
+                    return Redirect($"/Escalations/Incidents/Create?complaintId={found}");
+                }
+
+                ModelState.AddModelError(nameof(Number), $"找不到投诉 {number}，或它不在您负责的项目中。");
+            }
+
+            return Page();
         }
 
         if (!await LoadAsync(cancellationToken))
@@ -33,7 +50,7 @@ public sealed class CreateModel(IncidentService incidents, ComplaintQueries quer
             return NotFound();
         }
 
-        var preview = Complaint.Content.Length > 30 ? Complaint.Content[..30] : Complaint.Content;
+        var preview = Complaint!.Content.Length > 30 ? Complaint.Content[..30] : Complaint.Content;
         Name = $"{Complaint.Location} {preview}".Trim();
         if (Name.Length > Incident.NameLength)
         {
@@ -45,11 +62,6 @@ public sealed class CreateModel(IncidentService incidents, ComplaintQueries quer
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (!staff.IsInRole(Roles.Supervisor))
-        {
-            return Forbid();
-        }
-
         try
         {
             var id = await incidents.CreateAsync(ComplaintId, Name, cancellationToken);

@@ -15,6 +15,14 @@ public sealed class EscalationCountViewComponent(EscalationQueue queue, CurrentS
             return Content(string.Empty);
         }
 
-        return View(await queue.CountWaitingAsync(HttpContext.RequestAborted));
+        try
+        {
+            return View(await queue.CountWaitingAsync(HttpContext.RequestAborted));
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // A badge must not take the page (or the error page) down with it.
+            return Content(string.Empty);
+        }
     }
 }

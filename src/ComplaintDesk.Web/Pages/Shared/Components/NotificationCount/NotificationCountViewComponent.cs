@@ -11,7 +11,15 @@ public sealed class NotificationCountViewComponent(ComplaintDeskDbContext db, Cu
     public async Task<IViewComponentResult> InvokeAsync()
     {
         var userId = staff.UserId;
-        var count = await db.Notifications().CountAsync(n => n.UserId == userId && n.ReadAt == null, HttpContext.RequestAborted);
-        return View(count);
+        try
+        {
+            var count = await db.Notifications().CountAsync(n => n.UserId == userId && n.ReadAt == null, HttpContext.RequestAborted);
+            return View(count);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
+        {
+            // A badge must not take the page (or the error page) down with it.
+            return Content(string.Empty);
+        }
     }
 }
