@@ -1,3 +1,4 @@
+using ComplaintDesk.Web.Tests.Api;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -58,7 +59,7 @@ public sealed class MonthlyReportPageTests(ReportFixture fixture) : IClassFixtur
     [Fact]
     public async Task Api_Clerk_Answers403()
     {
-        var client = await fixture.ClientAsync("clerk");
+        using var client = await ApiTestClient.ForAsync(fixture.App, "clerk");
 
         var response = await client.GetAsync("/api/v1/reports/monthly?month=2026-10");
 
@@ -68,7 +69,7 @@ public sealed class MonthlyReportPageTests(ReportFixture fixture) : IClassFixtur
     [Fact]
     public async Task Api_Manager_ReturnsTheSameFiguresAsJson()
     {
-        var client = await fixture.ClientAsync("manager");
+        using var client = await ApiTestClient.ForAsync(fixture.App, "manager");
 
         var response = await client.GetAsync("/api/v1/reports/monthly?month=2026-10");
 
@@ -83,7 +84,7 @@ public sealed class MonthlyReportPageTests(ReportFixture fixture) : IClassFixtur
     [Fact]
     public async Task Api_BadMonth_Answers400()
     {
-        var client = await fixture.ClientAsync("manager");
+        using var client = await ApiTestClient.ForAsync(fixture.App, "manager");
 
         var response = await client.GetAsync("/api/v1/reports/monthly?month=nope");
 
@@ -93,7 +94,7 @@ public sealed class MonthlyReportPageTests(ReportFixture fixture) : IClassFixtur
     [Fact]
     public async Task Api_SupervisorAskingForAnotherProject_Answers404()
     {
-        var client = await fixture.ClientAsync("supervisor");
+        using var client = await ApiTestClient.ForAsync(fixture.App, "supervisor");
 
         var response = await client.GetAsync($"/api/v1/reports/monthly?month=2026-10&projectId={fixture.Project3}");
 
