@@ -36,6 +36,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
         form["Input.ResolutionBHours"] = "480";
         form["Input.RaisesForMajor"] = "3";
         form["Input.GroupWindowHours"] = "48";
+        form["Input.RepeatWindowDays"] = "14";
         form["Input.TimeZoneId"] = "Asia/Urumqi";
 
         var response = await _admin.PostFormAsync("/Admin/Settings", form);
@@ -43,6 +44,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var settings = await SettingsAsync();
         Assert.Equal((30, 480, 3, 48, "Asia/Urumqi", 1), (settings.DispatchMinutes, settings.ResolutionBHours, settings.RaisesForMajor, settings.GroupWindowHours, settings.TimeZoneId, settings.Version - before.Version));
+        Assert.Equal(14, settings.RepeatWindowDays);
         var policy = await PolicyAsync();
         Assert.Equal(TimeSpan.FromMinutes(30), policy.TimeLimits.Dispatch);
         Assert.Equal(3, policy.Classification.RaisesForMajor);
@@ -61,6 +63,8 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
     [InlineData("DaysUnresolvedForMajor", "400", "未解决升级为重大投诉的天数必须在 1 到 366 之间")]
     [InlineData("GroupComplainantCount", "1", "群体投诉人数阈值必须在 2 到 10000 之间")]
     [InlineData("GroupWindowHours", "0", "群体投诉归并时间窗必须在 1 到 720 小时之间")]
+    [InlineData("RepeatWindowDays", "400", "重复反映识别期必须在 0 到 365 天之间")]
+    [InlineData("ClockIntervalSeconds", "1", "时限检查间隔必须在 10 到 3600 秒之间")]
     [InlineData("TimeZoneId", "Mars/Olympus", "未知的时区")]
     [InlineData("TimeZoneId", "", "请填写公司时区")]
     public async Task Save_BadField_ShowsMessageBesideItAndSavesNothing(string field, string value, string message)
@@ -133,6 +137,8 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
             ["Input.DaysUnresolvedForMajor"] = defaults.DaysUnresolvedForMajor.ToString(),
             ["Input.GroupComplainantCount"] = defaults.GroupComplainantCount.ToString(),
             ["Input.GroupWindowHours"] = defaults.GroupWindowHours.ToString(),
+            ["Input.RepeatWindowDays"] = defaults.RepeatWindowDays.ToString(),
+            ["Input.ClockIntervalSeconds"] = defaults.ClockIntervalSeconds.ToString(),
             ["Input.TimeZoneId"] = defaults.TimeZoneId,
             ["Input.Version"] = current.Version.ToString(),
         };

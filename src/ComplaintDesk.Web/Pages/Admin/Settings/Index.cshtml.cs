@@ -132,6 +132,10 @@ public sealed class IndexModel(
 
         public int? GroupWindowHours { get; set; }
 
+        public int? RepeatWindowDays { get; set; }
+
+        public int? ClockIntervalSeconds { get; set; }
+
         public string? TimeZoneId { get; set; }
 
         /// <summary>The version the form was drawn from: another admin's save in between is a conflict.</summary>
@@ -152,6 +156,8 @@ public sealed class IndexModel(
             DaysUnresolvedForMajor = s.DaysUnresolvedForMajor,
             GroupComplainantCount = s.GroupComplainantCount,
             GroupWindowHours = s.GroupWindowHours,
+            RepeatWindowDays = s.RepeatWindowDays,
+            ClockIntervalSeconds = s.ClockIntervalSeconds,
             TimeZoneId = s.TimeZoneId,
             Version = s.Version,
         };
@@ -173,6 +179,8 @@ public sealed class IndexModel(
             s.DaysUnresolvedForMajor = DaysUnresolvedForMajor!.Value;
             s.GroupComplainantCount = GroupComplainantCount!.Value;
             s.GroupWindowHours = GroupWindowHours!.Value;
+            s.RepeatWindowDays = RepeatWindowDays!.Value;
+            s.ClockIntervalSeconds = ClockIntervalSeconds!.Value;
             s.TimeZoneId = TimeZoneId!;
         }
     }
@@ -180,6 +188,9 @@ public sealed class IndexModel(
     public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
     {
         public const int MaxGroupWindowHours = 30 * 24;
+        public const int MaxRepeatWindowDays = 365;
+        public const int MinClockIntervalSeconds = 10;
+        public const int MaxClockIntervalSeconds = 3600;
 
         /// <summary>Beyond this a number cannot be a time limit (and would overflow a TimeSpan).</summary>
         private const int Sane = 1_000_000;
@@ -203,6 +214,13 @@ public sealed class IndexModel(
             RuleFor(x => x.GroupWindowHours).Cascade(CascadeMode.Stop)
                 .NotNull().WithMessage("请填写群体投诉归并时间窗。")
                 .InclusiveBetween(1, MaxGroupWindowHours).WithMessage($"群体投诉归并时间窗必须在 1 到 {MaxGroupWindowHours} 小时之间。");
+            RuleFor(x => x.RepeatWindowDays).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("请填写重复反映识别期。")
+                .InclusiveBetween(0, MaxRepeatWindowDays).WithMessage($"重复反映识别期必须在 0 到 {MaxRepeatWindowDays} 天之间。");
+            RuleFor(x => x.ClockIntervalSeconds).Cascade(CascadeMode.Stop)
+                .NotNull().WithMessage("请填写时限检查间隔。")
+                .InclusiveBetween(MinClockIntervalSeconds, MaxClockIntervalSeconds)
+                .WithMessage($"时限检查间隔必须在 {MinClockIntervalSeconds} 到 {MaxClockIntervalSeconds} 秒之间。");
             RuleFor(x => x.TimeZoneId).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("请填写公司时区。")
                 .MaximumLength(ProcedureSettings.TimeZoneIdLength).WithMessage($"时区不能超过 {ProcedureSettings.TimeZoneIdLength} 个字符。")
