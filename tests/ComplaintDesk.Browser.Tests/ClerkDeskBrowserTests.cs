@@ -113,7 +113,12 @@ public sealed class ClerkDeskBrowserTests(BrowserFixture fixture)
         await supervisor.GotoAsync(complaint.DetailsPath);
         await Assertions.Expect(Desk.Status(supervisor)).ToHaveTextAsync("已结案");
         const string Reason = "业主再次来电：B2层仍有3盏灯不亮，需重新处理。";
-        await Desk.MoveAsync(supervisor, "Reopen", "重新打开", form => form.GetByLabel("重新打开原因").FillAsync(Reason));
+        await Desk.MoveAsync(supervisor, "Reopen", "重新打开", async form =>
+        {
+            await form.GetByLabel("重新打开原因").FillAsync(Reason);
+            await form.ScrollIntoViewIfNeededAsync();
+            await BrowserFixture.ScreenshotAsync(supervisor, "14-reopen");
+        });
 
         await Assertions.Expect(Desk.Status(supervisor)).ToHaveTextAsync("处理中");
         var reopened = TimelineEntry(supervisor, "重新打开");

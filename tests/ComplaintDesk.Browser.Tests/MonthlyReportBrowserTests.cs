@@ -21,6 +21,14 @@ public sealed class MonthlyReportBrowserTests(BrowserFixture fixture)
             Complainant: "孙丽", Phone: "13611112222", Location: "阳光花园北门停车场",
             Content: "月卡车位经常被外来车辆占用，保安未有效管理。", Topic: "停车", CompanyAtFault: true));
         await Desk.DispatchAsync(clerk, "秩序维护部", "周队长");
+        await Desk.ResolveAsync(clerk, "已为月卡车位加装地锁，保安每小时巡查一次。");
+        await Desk.FollowUpAsync(clerk, "电话", "满意", "业主表示车位已不再被占用。");
+        await Desk.RegisterAsync(clerk, new ComplaintSample(
+            Complainant: "郑华", Phone: "13577778888", Location: "阳光花园6栋1单元",
+            Content: "电梯按钮失灵，按了没有反应。", Topic: "电梯"));
+        await Desk.RegisterAsync(clerk, new ComplaintSample(
+            Complainant: "黄磊", Phone: "13599990000", Location: "阳光花园中心花园",
+            Content: "中心花园垃圾一周没有清理，保洁员态度差。", Topic: "保洁/卫生", CompanyAtFault: true));
         await Desk.RegisterAsync(clerk, new ComplaintSample(
             Complainant: "周杰", Phone: "13733334444", Location: "翠湖湾2栋0903",
             Content: "卫生间楼板渗水到楼下，交房两年内已是第三次。", Project: "翠湖湾", Topic: "房屋质量",
