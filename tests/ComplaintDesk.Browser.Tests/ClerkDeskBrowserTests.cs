@@ -72,7 +72,8 @@ public sealed class ClerkDeskBrowserTests(BrowserFixture fixture)
 
         await Assertions.Expect(TimelineEntry(page, "回访")).ToContainTextAsync("待回访 → 已结案");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("已联系电梯维保单位奥的斯");
-        await BrowserFixture.ScreenshotAsync(page, "05-details-closed", fullPage: true);
+        await page.Locator("section").Filter(new() { Has = page.Locator("#timeline-title") })
+            .ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "05-timeline.png") });
 
         await page.Locator("#print-link").ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/Print", StringComparison.Ordinal));
