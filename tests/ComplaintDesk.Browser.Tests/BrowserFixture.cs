@@ -11,6 +11,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly Dictionary<string, string> _signedIn = [];
     private IPlaywright? _playwright;
 
     public DeskAppFactory App { get; } = new(kestrel: true);
@@ -37,6 +38,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             return;
         }
 
+        // Generous waits: the machine may be busy; every assertion still retries until it holds.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await App.StartAsync();
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
@@ -44,7 +47,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ExecutablePath = path,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=zh-CN"],
         });
     }
 
@@ -58,8 +61,44 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(60_000);
         return page;
+    }
+
+    /// <summary>
+    /// A fresh page already signed in as <paramref name="userName"/>: each account signs in through the form once
+    /// and its cookies are reused, so the tests stay under the sign-in rate limit (20 a minute per address).
+    /// </summary>
+    public async Task<IPage> NewSignedInPageAsync(string userName, int width = 1280, int height = 900)
+    {
+        var state = await StorageStateAsync(userName);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.ServerAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            StorageState = state,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return page;
+    }
+
+    private async Task<string> StorageStateAsync(string userName)
+    {
+        if (_signedIn.TryGetValue(userName, out var state))
+        {
+            return state;
+        }
+
+        var page = await NewPageAsync();
+        await SignInAsync(page, userName);
+        state = await page.Context.StorageStateAsync();
+        await page.Context.CloseAsync();
+        _signedIn[userName] = state;
+        return state;
     }
 
     public static async Task SignInAsync(IPage page, string userName, string password = "Demo@2026")
@@ -72,10 +111,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
     }
 
-    public static Task ScreenshotAsync(IPage page, string name)
+    /// <summary>A PNG of the viewport (or the whole page) in bin/.../screenshots; docs/images holds copies for the user guide.</summary>
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = false)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
     }
 
     public async Task DisposeAsync()

@@ -44,7 +44,8 @@
         return {
             tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
             legend: { bottom: 0 },
-            series: [{ type: 'pie', radius: ['35%', '65%'], data: items, label: { formatter: '{b}\n{d}%' } }]
+            // Centred above the legend so that the labels of the lowest slices do not run into it.
+            series: [{ type: 'pie', center: ['50%', '45%'], radius: ['30%', '56%'], data: items, label: { formatter: '{b}\n{d}%' } }]
         };
     }
 
