@@ -194,16 +194,18 @@ public sealed class TrendQuerySet
 {
     public const int Months = 12;
 
-    public TrendQuerySet(ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar, bool scopeIsEverything = false)
+    public TrendQuerySet(
+        ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar, bool scopeIsEverything = false, int months = Months)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(calendar);
-        FirstMonth = lastMonth.AddMonths(-(Months - 1));
-        Bounds = Enumerable.Range(0, Months + 1).Select(i => calendar.MonthRangeUtc(FirstMonth.AddMonths(i)).StartUtc).ToArray();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(months);
+        FirstMonth = lastMonth.AddMonths(-(months - 1));
+        Bounds = Enumerable.Range(0, months + 1).Select(i => calendar.MonthRangeUtc(FirstMonth.AddMonths(i)).StartUtc).ToArray();
         var received = new List<IQueryable<TrendGroup>>();
         var resolved = new List<IQueryable<TrendGroup>>();
         var outcomes = new List<IQueryable<TrendGroup>>();
-        for (var i = 0; i < Months; i++)
+        for (var i = 0; i < months; i++)
         {
             var index = i;
             var start = Bounds[i];
@@ -269,6 +271,8 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
     /// The report of <paramref name="month"/> over <paramref name="scope"/> (the complaints the reader may see),
     /// narrowed to one project when <paramref name="projectId"/> is given. <paramref name="scopeIsEverything"/> says that
     /// the scope is every complaint (a company-wide reader), which spares the follow-up queries a look-up.
+    /// Always computes everything; pages and the API read it through <see cref="MonthlyReportService"/>, which keeps
+    /// the parts in shared snapshots.
     /// </summary>
     public async Task<MonthlyReport> BuildAsync(
         IQueryable<Complaint> scope, YearMonth month, int? projectId, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
@@ -287,14 +291,48 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
         var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
         var trend = await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything), cancellationToken);
-        var majors = await new MonthQuerySet(db, scope, month, policy.Calendar, now).Majors.Take(500).ToListAsync(cancellationToken);
+        var majors = await MajorsAsync(scope, month, names, cancellationToken);
 
         var scopeName = projectId is { } id ? names.Project(id) : "全部项目";
-        return new MonthlyReport(
-            month.ToString(), projectId, scopeName, now, current, previous, yearBefore, trend,
-            majors.Select(m => new MajorComplaintRow(
-                m.Id, m.Number, m.RegisteredAt, names.Project(m.ProjectId), names.Topic(m.TopicId), m.Status, Lifecycle.LabelOf(m.Status),
-                m.Clauses, m.BecameMajorAt)).ToList());
+        return new MonthlyReport(month.ToString(), projectId, scopeName, now, current, previous, yearBefore, trend, majors) { DataAsOfUtc = now };
+    }
+
+    /// <summary>Every figure of one month over <paramref name="scope"/>.</summary>
+    public async Task<MonthFigures> MonthFiguresAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, MasterNames names, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return await FiguresAsync(
+            new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime, scopeIsEverything), names, cancellationToken);
+    }
+
+    /// <summary>One month of the trend (three small grouped queries).</summary>
+    public async Task<TrendPoint> TrendPointAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return (await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything, months: 1), cancellationToken))[0];
+    }
+
+    /// <summary>The month's major complaints as they stand now (status included).</summary>
+    public async Task<IReadOnlyList<MajorComplaintRow>> MajorsAsync(
+        IQueryable<Complaint> scope, YearMonth month, MasterNames names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var policy = await policies.GetAsync(cancellationToken);
+        var majors = await new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime).Majors.Take(500).ToListAsync(cancellationToken);
+        return majors.Select(m => new MajorComplaintRow(
+            m.Id, m.Number, m.RegisteredAt, names.Project(m.ProjectId), names.Topic(m.TopicId), m.Status, Lifecycle.LabelOf(m.Status),
+            m.Clauses, m.BecameMajorAt)).ToList();
+    }
+
+    /// <summary>The trend point of a month whose figures are at hand: the same counts.</summary>
+    public static TrendPoint TrendPointOf(MonthFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return new TrendPoint(
+            figures.Month, figures.Received, figures.Effective, figures.Resolved, figures.ResolvedOnTime, figures.FollowUps,
+            figures.Satisfied + figures.BasicallySatisfied);
     }
 
     private static async Task<MonthFigures> FiguresAsync(MonthQuerySet q, MasterNames names, CancellationToken cancellationToken)
@@ -362,8 +400,8 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
 
     private static async Task<List<TrendPoint>> TrendAsync(TrendQuerySet q, CancellationToken cancellationToken)
     {
-        var points = new List<TrendPoint>(TrendQuerySet.Months);
-        for (var i = 0; i < TrendQuerySet.Months; i++)
+        var points = new List<TrendPoint>(q.Received.Count);
+        for (var i = 0; i < q.Received.Count; i++)
         {
             var received = await q.Received[i].ToListAsync(cancellationToken);
             var resolved = await q.Resolved[i].ToListAsync(cancellationToken);
