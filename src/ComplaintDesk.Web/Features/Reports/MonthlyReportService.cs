@@ -86,13 +86,13 @@ public sealed class MonthlyReportService(
 
     private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>How many snapshots the last call computed (for tests and the benchmark).</summary>
-    public int Computed { get; private set; }
+    /// <summary>What the last call computed instead of reusing, as "figures 2026-10" / "trend 2026-03" (tests, benchmark).</summary>
+    public IReadOnlyList<string> Recomputed { get; private set; } = [];
 
     public async Task<MonthlyReport> GetAsync(ReportScope scope, YearMonth month, int? projectId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        Computed = 0;
+        Recomputed = [];
         var calendar = (await policies.GetAsync(cancellationToken)).Calendar;
         var now = clock.GetUtcNow().UtcDateTime;
 
@@ -148,7 +148,7 @@ public sealed class MonthlyReportService(
         }
 
         var majors = await queries.MajorsAsync(complaints, month, names, cancellationToken);
-        Computed = fresh.Count;
+        Recomputed = fresh.Select(f => $"{f.Kind} {f.Month}").ToList();
         await StoreAsync(scope, fresh, cancellationToken);
 
         var scopeName = projectId is { } id ? names.Project(id) : "全部项目";
