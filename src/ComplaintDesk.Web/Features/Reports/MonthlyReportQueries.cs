@@ -19,8 +19,8 @@ public sealed record SummaryGroup(
     int GovernmentReferral,
     int Closed);
 
-/// <summary>Received in the month by project, department, topic and channel at once (one scan for four tables).</summary>
-public sealed record BreakdownGroup(int ProjectId, int? DepartmentId, int TopicId, Channel Channel, int Received, int Effective);
+/// <summary>Received in the month under one key of a breakdown (project, department, topic or channel id).</summary>
+public sealed record KeyGroup(int? Key, int Received, int Effective);
 
 /// <summary>Resolved in the month, by type.</summary>
 public sealed record ResolvedGroup(ComplaintType Type, int Resolved, int OnTime, int FollowedUp, double? TotalHours);
@@ -85,10 +85,17 @@ public sealed class MonthQuerySet
                 g.Count(c => c.Facts.GovernmentReferralWithSocialImpact),
                 g.Count(c => c.ClosedAt != null && c.ClosedAt < asOf)));
 
-        Breakdown = received
-            .GroupBy(c => new { c.ProjectId, c.DepartmentId, c.TopicId, c.Channel })
-            .Select(g => new BreakdownGroup(
-                g.Key.ProjectId, g.Key.DepartmentId, g.Key.TopicId, g.Key.Channel, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        // One GROUP BY per table, each over the covering IX_Complaints_RegisteredAt_Report range. Grouping by
+        // ProjectId + 0 keeps SQLite from walking IX_Complaints_ProjectId_RegisteredAt (in group order but not covering):
+        // 80 ms → 10 ms at a million complaints (docs/decisions/0008-report-snapshots.md).
+        ByProject = received.GroupBy(c => c.ProjectId + 0)
+            .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        ByDepartment = received.GroupBy(c => c.DepartmentId)
+            .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        ByTopic = received.GroupBy(c => c.TopicId)
+            .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        ByChannel = received.GroupBy(c => c.Channel)
+            .Select(g => new KeyGroup((int)g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
 
         var resolved = scope.Where(c => c.ResolvedAt >= start && c.ResolvedAt < end);
         ResolvedFacts = db.Database.IsSqlServer()
@@ -144,7 +151,13 @@ public sealed class MonthQuerySet
 
     public IQueryable<SummaryGroup> Summary { get; }
 
-    public IQueryable<BreakdownGroup> Breakdown { get; }
+    public IQueryable<KeyGroup> ByProject { get; }
+
+    public IQueryable<KeyGroup> ByDepartment { get; }
+
+    public IQueryable<KeyGroup> ByTopic { get; }
+
+    public IQueryable<KeyGroup> ByChannel { get; }
 
     public IQueryable<ResolvedFact> ResolvedFacts { get; }
 
@@ -171,7 +184,10 @@ public sealed class MonthQuerySet
     public IEnumerable<IQueryable> All()
     {
         yield return Summary;
-        yield return Breakdown;
+        yield return ByProject;
+        yield return ByDepartment;
+        yield return ByTopic;
+        yield return ByChannel;
         yield return Resolved;
         yield return MedianCandidates(10);
         yield return Outcomes;
@@ -338,7 +354,10 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
     private static async Task<MonthFigures> FiguresAsync(MonthQuerySet q, MasterNames names, CancellationToken cancellationToken)
     {
         var summary = await q.Summary.ToListAsync(cancellationToken);
-        var breakdown = await q.Breakdown.ToListAsync(cancellationToken);
+        var byProject = await q.ByProject.ToListAsync(cancellationToken);
+        var byDepartment = await q.ByDepartment.ToListAsync(cancellationToken);
+        var byTopic = await q.ByTopic.ToListAsync(cancellationToken);
+        var byChannel = await q.ByChannel.ToListAsync(cancellationToken);
         var resolved = await q.Resolved.ToListAsync(cancellationToken);
         var outcomes = await q.Outcomes.ToListAsync(cancellationToken);
         var open = (await q.OpenNow.ToListAsync(cancellationToken))
@@ -369,10 +388,10 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             byType.Single(t => t.Key == nameof(ComplaintType.A)).Count,
             byType,
             bySeverity,
-            Rows(breakdown, b => b.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture), b => names.Project(b.ProjectId)),
-            Rows(breakdown, b => b.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", b => b.DepartmentId is { } d ? names.Department(d) : "未派单"),
-            Rows(breakdown, b => b.TopicId.ToString(System.Globalization.CultureInfo.InvariantCulture), b => names.Topic(b.TopicId)),
-            Rows(breakdown, b => b.Channel.ToString(), b => ReportLabels.Of(b.Channel)),
+            Rows(byProject, k => Id(k), k => names.Project(k!.Value)),
+            Rows(byDepartment, k => k is null ? "-" : Id(k), k => k is { } d ? names.Department(d) : "未派单"),
+            Rows(byTopic, k => Id(k), k => names.Topic(k!.Value)),
+            Rows(byChannel, k => ((Channel)k!.Value).ToString(), k => ReportLabels.Of((Channel)k!.Value)),
             summary.Sum(s => s.Dispatched),
             summary.Sum(s => s.DispatchedOnTime),
             resolvedCount,
@@ -392,11 +411,13 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             summary.Sum(s => s.GovernmentReferral));
     }
 
-    private static List<BreakdownRow> Rows(List<BreakdownGroup> groups, Func<BreakdownGroup, string> key, Func<BreakdownGroup, string> name) =>
-        groups.GroupBy(key)
-            .Select(g => new BreakdownRow(g.Key, name(g.First()), g.Sum(b => b.Received), g.Sum(b => b.Effective)))
+    private static List<BreakdownRow> Rows(List<KeyGroup> groups, Func<int?, string> key, Func<int?, string> name) =>
+        groups
+            .Select(g => new BreakdownRow(key(g.Key), name(g.Key), g.Received, g.Effective))
             .OrderByDescending(r => r.Received).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
+
+    private static string Id(int? key) => key!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static async Task<List<TrendPoint>> TrendAsync(TrendQuerySet q, CancellationToken cancellationToken)
     {

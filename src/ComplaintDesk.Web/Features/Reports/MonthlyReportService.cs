@@ -55,6 +55,27 @@ public sealed record ReportScope(string Key, IReadOnlyList<int>? Projects)
         var projects = Projects.ToList();
         return complaints.Where(c => projects.Contains(c.ProjectId));
     }
+
+    /// <summary>
+    /// The same filter written so that no index serves it (<c>ProjectId + 0</c>): for a query that should search by
+    /// instant (the month's major complaints), where SQLite would otherwise walk a big project's whole index.
+    /// </summary>
+    public IQueryable<Complaint> ApplyAfterSearch(IQueryable<Complaint> complaints)
+    {
+        if (Projects is null)
+        {
+            return complaints;
+        }
+
+        if (Projects.Count == 1)
+        {
+            var only = Projects[0];
+            return complaints.Where(c => c.ProjectId + 0 == only);
+        }
+
+        var projects = Projects.ToList();
+        return complaints.Where(c => projects.Contains(c.ProjectId + 0));
+    }
 }
 
 public sealed class ReportSnapshotOptions
@@ -63,6 +84,12 @@ public sealed class ReportSnapshotOptions
 
     /// <summary>How long the figures of a running month (cut at "now": open and overdue) are reused when nothing changed.</summary>
     public TimeSpan RunningMonthMaxAge { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// For sites that register complaints every second: a running month's snapshot younger than this is reused even
+    /// though complaints changed since (the page says 数据截至 when). Zero (the default): every change recomputes.
+    /// </summary>
+    public TimeSpan RunningMonthGrace { get; set; } = TimeSpan.Zero;
 }
 
 /// <summary>
@@ -147,7 +174,7 @@ public sealed class MonthlyReportService(
             fresh.Add(Snapshot(scope, m, TrendKind, point, now, versions[m]));
         }
 
-        var majors = await queries.MajorsAsync(complaints, month, names, cancellationToken);
+        var majors = await queries.MajorsAsync(scope.ApplyAfterSearch(db.Complaints.AsNoTracking()), month, names, cancellationToken);
         Recomputed = fresh.Select(f => $"{f.Kind} {f.Month}").ToList();
         await StoreAsync(scope, fresh, cancellationToken);
 
@@ -190,9 +217,10 @@ public sealed class MonthlyReportService(
     /// </summary>
     private bool IsValid(ReportSnapshot snapshot, string version, DateTime monthEnd, DateTime now, bool asOfMatters)
     {
+        var running = now < monthEnd && snapshot.ComputedAt <= now;
         if (!string.Equals(snapshot.DataVersion, version, StringComparison.Ordinal))
         {
-            return false;
+            return running && now - snapshot.ComputedAt < options.Value.RunningMonthGrace;
         }
 
         if (!asOfMatters || snapshot.ComputedAt >= monthEnd)
@@ -200,7 +228,7 @@ public sealed class MonthlyReportService(
             return true;
         }
 
-        return now < monthEnd && now - snapshot.ComputedAt <= options.Value.RunningMonthMaxAge && snapshot.ComputedAt <= now;
+        return running && now - snapshot.ComputedAt <= options.Value.RunningMonthMaxAge;
     }
 
     private static ReportSnapshot Snapshot<T>(ReportScope scope, YearMonth month, string kind, T value, DateTime now, string version) => new()
