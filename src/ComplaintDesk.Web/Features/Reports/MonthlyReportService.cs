@@ -39,26 +39,10 @@ public sealed record ReportScope(string Key, IReadOnlyList<int>? Projects)
 
     public bool IsEverything => Projects is null;
 
-    public IQueryable<Complaint> Apply(IQueryable<Complaint> complaints)
-    {
-        if (Projects is null)
-        {
-            return complaints;
-        }
-
-        if (Projects.Count == 1)
-        {
-            var only = Projects[0];
-            return complaints.Where(c => c.ProjectId == only);
-        }
-
-        var projects = Projects.ToList();
-        return complaints.Where(c => projects.Contains(c.ProjectId));
-    }
-
     /// <summary>
-    /// The same filter written so that no index serves it (<c>ProjectId + 0</c>): for a query that should search by
-    /// instant (the month's major complaints), where SQLite would otherwise walk a big project's whole index.
+    /// The same filter written so that no index serves it (<c>ProjectId + 0</c>), for the report's queries, which search
+    /// by instant through covering indexes that hold ProjectId; SQLite would otherwise walk a big project's entries in
+    /// IX_Complaints_ProjectId_* and read the table for each (80–120 ms instead of 5–10 ms at a million complaints).
     /// </summary>
     public IQueryable<Complaint> ApplyAfterSearch(IQueryable<Complaint> complaints)
     {
@@ -130,7 +114,8 @@ public sealed class MonthlyReportService(
         var stored = await db.ReportSnapshots.AsNoTracking()
             .Where(s => s.ScopeKey == scope.Key && monthKeys.Contains(s.Month))
             .ToListAsync(cancellationToken);
-        var complaints = scope.Apply(db.Complaints.AsNoTracking());
+        // Every report query searches by instant through its covering index and filters projects inside it.
+        var complaints = scope.ApplyAfterSearch(db.Complaints.AsNoTracking());
         var names = await MasterNames.LoadAsync(db, cancellationToken);
         var fresh = new List<ReportSnapshot>();
         var dataAsOf = now;
@@ -174,7 +159,7 @@ public sealed class MonthlyReportService(
             fresh.Add(Snapshot(scope, m, TrendKind, point, now, versions[m]));
         }
 
-        var majors = await queries.MajorsAsync(scope.ApplyAfterSearch(db.Complaints.AsNoTracking()), month, names, cancellationToken);
+        var majors = await queries.MajorsAsync(complaints, month, names, cancellationToken);
         Recomputed = fresh.Select(f => $"{f.Kind} {f.Month}").ToList();
         await StoreAsync(scope, fresh, cancellationToken);
 
@@ -253,15 +238,23 @@ public sealed class MonthlyReportService(
         {
             try
             {
-                foreach (var kind in fresh.Select(s => s.Kind).Distinct())
+                // One transaction (one commit) for the deletes and the inserts; retried as a whole on SQL Server.
+                var strategy = db.Database.CreateExecutionStrategy();
+                await strategy.ExecuteAsync(async ct =>
                 {
-                    var months = fresh.Where(s => s.Kind == kind).Select(s => s.Month).ToList();
-                    await db.ReportSnapshots.Where(s => s.ScopeKey == scope.Key && s.Kind == kind && months.Contains(s.Month))
-                        .ExecuteDeleteAsync(cancellationToken);
-                }
+                    Detach(fresh);
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    foreach (var kind in fresh.Select(s => s.Kind).Distinct())
+                    {
+                        var months = fresh.Where(s => s.Kind == kind).Select(s => s.Month).ToList();
+                        await db.ReportSnapshots.Where(s => s.ScopeKey == scope.Key && s.Kind == kind && months.Contains(s.Month))
+                            .ExecuteDeleteAsync(ct);
+                    }
 
-                db.ReportSnapshots.AddRange(fresh);
-                await db.SaveChangesAsync(cancellationToken);
+                    db.ReportSnapshots.AddRange(fresh);
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }, cancellationToken);
             }
             catch (DbUpdateException exception)
             {
@@ -269,11 +262,16 @@ public sealed class MonthlyReportService(
             }
             finally
             {
-                foreach (var snapshot in fresh)
-                {
-                    db.Entry(snapshot).State = EntityState.Detached;
-                }
+                Detach(fresh);
             }
+        }
+    }
+
+    private void Detach(List<ReportSnapshot> snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            db.Entry(snapshot).State = EntityState.Detached;
         }
     }
 
