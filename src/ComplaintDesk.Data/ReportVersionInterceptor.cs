@@ -26,7 +26,14 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
         {
             foreach (var month in months)
             {
-                context.Database.ExecuteSqlRaw(EnsureSql(context), month);
+                try
+                {
+                    context.Database.ExecuteSqlRaw(EnsureSql(context), month);
+                }
+                catch (DbException) when (!IsSqlite(context))
+                {
+                    // Another instance inserted the row between the check and the insert: it exists now.
+                }
             }
 
             Stamp(context, months);
