@@ -36,6 +36,10 @@ public sealed class ComplaintDeskDbContext(DbContextOptions<ComplaintDeskDbConte
 
     public DbSet<ReportDispatch> ReportDispatches => Set<ReportDispatch>();
 
+    public DbSet<ReportSnapshot> ReportSnapshots => Set<ReportSnapshot>();
+
+    public DbSet<ReportMonthVersion> ReportMonthVersions => Set<ReportMonthVersion>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -33,7 +33,9 @@ public static class DataServiceCollectionExtensions
                 $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required for provider {options.Provider}.");
         }
 
-        services.AddDbContextPool<ComplaintDeskDbContext>(builder => Configure(builder, options.Provider, connectionString));
+        services.AddDbContextPool<ComplaintDeskDbContext>((sp, builder) => Configure(builder, options.Provider, connectionString)
+            .AddInterceptors(sp.GetRequiredService<ReportVersionInterceptor>()));
+        services.AddSingleton(sp => new ReportVersionInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(new WriteGate(options.Provider == DatabaseProvider.Sqlite));
         services.AddScoped<ComplaintNumberAllocator>();
         return services;

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using ComplaintDesk.Data;
-using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Web.Features.Reports;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace ComplaintDesk.Benchmarks;
 
@@ -15,52 +16,78 @@ public static class ReportTimer
 {
     public static async Task RunAsync(HarnessOptions options)
     {
-        await using var db = new ComplaintDeskDbContext(Seeder.Options(options.DatabasePath));
+        // Five days after the month: the report as the managers get it.
+        var clock = Database.ClockFor(options);
+        await using var db = new ComplaintDeskDbContext(Database.Options(options.DatabasePath, clock));
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var policies = new ProcedurePolicies(db, cache);
-        var calendar = (await policies.GetAsync()).Calendar;
-        // Five days after the month: the report as the managers get it.
-        var clock = new FakeTimeProvider(new DateTimeOffset(calendar.MonthRangeUtc(options.Month).EndUtc.AddDays(5), TimeSpan.Zero));
         var reports = new MonthlyReportQueries(db, policies, clock);
+        var service = new MonthlyReportService(
+            db, reports, policies, new WriteGate(true), clock, Options.Create(new ReportSnapshotOptions()), NullLogger<MonthlyReportService>.Instance);
         var all = db.Complaints.AsNoTracking();
-        int[] twoProjects = [1, 2];
-        var scopes = new (string Name, IQueryable<Complaint> Scope, int? Project, bool Everything)[]
+        var scopes = new (string Name, ReportScope Scope, int? Project)[]
         {
-            ("company-wide", all, null, true),
-            ("one project (projectId=1)", all, 1, false),
-            ("staff of projects 1,2", all.Where(c => twoProjects.Contains(c.ProjectId)), null, false),
+            ("company-wide", ReportScope.Everything, null),
+            ("one project (projectId=1)", ReportScope.Of([1]), 1),
+            ("staff of projects 1,2", ReportScope.Of([1, 2]), null),
         };
 
-        foreach (var (name, scope, project, everything) in scopes)
+        await service.GetAsync(ReportScope.Everything, options.Month, null);
+        foreach (var (name, scope, project) in scopes)
         {
-            var report = await reports.BuildAsync(scope, options.Month, project, everything);
-            var times = new List<double>();
-            for (var i = 0; i < options.Runs; i++)
+            await TimeAsync($"Report from nothing (3 months of figures, 10 trend points), {name}", options.Runs, async () =>
             {
-                var watch = Stopwatch.StartNew();
-                report = await reports.BuildAsync(scope, options.Month, project, everything);
-                times.Add(watch.Elapsed.TotalMilliseconds);
-            }
+                await db.ReportSnapshots.ExecuteDeleteAsync();
+                await service.GetAsync(scope, options.Month, project);
+            });
+            await TimeAsync($"Report from snapshots, {name}", options.Runs, () => service.GetAsync(scope, options.Month, project));
+            await TimeAsync($"Report after a change in its month (its figures recomputed), {name}", options.Runs, async () =>
+            {
+                await BumpAsync(db, options.Month);
+                await service.GetAsync(scope, options.Month, project);
+            });
+        }
 
-            times.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Whole report, {name}: median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms over {options.Runs} runs"));
-            if (project is null && name == "company-wide")
+        var names = await MasterNames.LoadAsync(db, CancellationToken.None);
+        await TimeAsync("One month's figures computed (no snapshot read or written), company-wide", options.Runs,
+            () => reports.MonthFiguresAsync(all, options.Month, true, names));
+        var q = await reports.QueriesAsync(all, options.Month, scopeIsEverything: true);
+        await TimeAsync("  of which summary, materialized", options.Runs, () => q.Summary.ToListAsync());
+        await TimeAsync("  of which the four breakdowns, materialized", options.Runs, async () =>
+        {
+            await q.ByProject.ToListAsync();
+            await q.ByDepartment.ToListAsync();
+            await q.ByTopic.ToListAsync();
+            await q.ByChannel.ToListAsync();
+        });
+        await TimeAsync("  of which resolved, materialized", options.Runs, () => q.Resolved.ToListAsync());
+
+        await db.ReportSnapshots.ExecuteDeleteAsync();
+        await TimeAsync("12-month view from nothing (12 monthly reports, one after another), company-wide", 1, async () =>
+        {
+            for (var i = 11; i >= 0; i--)
             {
-                foreach (var line in report.Summary)
-                {
-                    Console.WriteLine($"    {line.Label}: {ReportLines.Format(line.Kind, line.Current)} | 上月 {ReportLines.Format(line.Kind, line.Previous)} | 去年同月 {ReportLines.Format(line.Kind, line.YearBefore)}");
-                }
+                await service.GetAsync(ReportScope.Everything, options.Month.AddMonths(-i), null);
             }
+        });
+
+        var report = await service.GetAsync(ReportScope.Everything, options.Month, null);
+        foreach (var line in report.Summary)
+        {
+            Console.WriteLine($"    {line.Label}: {ReportLines.Format(line.Kind, line.Current)} | 上月 {ReportLines.Format(line.Kind, line.Previous)} | 去年同月 {ReportLines.Format(line.Kind, line.YearBefore)}");
         }
 
         var month = await reports.QueriesAsync(all, options.Month, scopeIsEverything: true);
+        var majorsOfProject = new MonthQuerySet(db, ReportScope.Of([1]).ApplyAfterSearch(all), options.Month, (await policies.GetAsync()).Calendar, clock.GetUtcNow().UtcDateTime).Majors;
         var trend = await reports.TrendQueriesAsync(all, options.Month, scopeIsEverything: true);
         var resolved = (await month.Resolved.ToListAsync()).Sum(r => r.Resolved);
         var queries = new (string Name, IQueryable Query)[]
         {
             ("summary (type, severity)", month.Summary),
-            ("breakdown (project, department, topic, channel)", month.Breakdown),
+            ("by project (GROUP BY ProjectId + 0)", month.ByProject),
+            ("by department", month.ByDepartment),
+            ("by topic", month.ByTopic),
+            ("by channel", month.ByChannel),
             ("resolved in month", month.Resolved),
             ("median", month.MedianCandidates(resolved)),
             ("follow-up outcomes", month.Outcomes),
@@ -68,6 +95,7 @@ public static class ReportTimer
             ("open at month end: resolved after", month.ResolvedAfter),
             ("open at month end: withdrawn after", month.WithdrawnAfter),
             ("major complaints", month.Majors),
+            ("major complaints, project 1", majorsOfProject),
             ("trend: received (one of 12 months)", trend.Received[^1]),
             ("trend: resolved (one of 12 months)", trend.Resolved[^1]),
             ("trend: follow-ups (one of 12 months)", trend.Outcomes[^1]),
@@ -108,4 +136,29 @@ public static class ReportTimer
             }
         }
     }
+
+    private static async Task TimeAsync(string name, int runs, Func<Task> action)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await action();
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        times.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name}: median {times[times.Count / 2]:F1} ms, min {times[0]:F1} ms, max {times[^1]:F1} ms over {runs} runs (load {Load()})"));
+    }
+
+    /// <summary>What a change to a complaint of the month does to its version rows.</summary>
+    private static async Task BumpAsync(ComplaintDeskDbContext db, YearMonth month)
+    {
+        var key = month.ToString();
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO ReportMonthVersions (Month, Stamp) VALUES ({0}, abs(random())) ON CONFLICT(Month) DO UPDATE SET Stamp = abs(random())", key);
+    }
+
+    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

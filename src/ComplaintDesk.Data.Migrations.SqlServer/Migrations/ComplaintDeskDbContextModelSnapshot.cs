@@ -506,6 +506,51 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.ToTable("ReportDispatches", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportMonthVersion", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportMonthVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportSnapshot", b =>
+                {
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DataVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("ScopeKey", "Month", "Kind");
+
+                    b.ToTable("ReportSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")

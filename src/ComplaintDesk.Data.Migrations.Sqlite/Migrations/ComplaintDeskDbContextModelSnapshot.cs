@@ -483,6 +483,51 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("ReportDispatches", (string)null);
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportMonthVersion", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("ReportMonthVersions", (string)null);
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportSnapshot", b =>
+                {
+                    b.Property<string>("ScopeKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataVersion")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ScopeKey", "Month", "Kind");
+
+                    b.ToTable("ReportSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.StaffProject", b =>
                 {
                     b.Property<string>("UserId")

@@ -108,6 +108,9 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         }
 
         await SaveSequencesAsync(sequences, cancellationToken);
+
+        // The bulk inserts bypass SaveChanges and so the report versions: every report snapshot is stale now.
+        await ReportVersionInterceptor.InvalidateAllAsync(db, cancellationToken);
         return new GenerationResult(count, timeline, followUps, projects.Count, stopwatch.Elapsed);
     }
 

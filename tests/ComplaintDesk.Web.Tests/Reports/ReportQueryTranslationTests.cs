@@ -60,6 +60,48 @@ public sealed class ReportQueryTranslationTests
         Assert.Contains("julianday(", queries.Resolved.ToQueryString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void MajorsOfProjects_SqlServer_FilterAfterTheSearchByInstant(int projectCount)
+    {
+        using var db = SqlServerContext();
+        var scope = ReportScope.Of(Enumerable.Range(1, projectCount));
+        var queries = new MonthQuerySet(db, scope.ApplyAfterSearch(db.Complaints.AsNoTracking()), new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow);
+
+        var sql = queries.Majors.ToQueryString();
+
+        Assert.Contains("[ProjectId] + 0", sql, StringComparison.Ordinal);
+        Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Breakdowns_Sqlite_GroupProjectsOffTheProjectIndex()
+    {
+        var options = DataServiceCollectionExtensions.Configure(
+            new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, "Data Source=:memory:").Options;
+        using var db = new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
+        var queries = new MonthQuerySet(db, db.Complaints, new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow, scopeIsEverything: true);
+
+        var byProject = queries.ByProject.ToQueryString();
+        Assert.Contains("\"c\".\"ProjectId\" + 0 AS \"Key\"", byProject, StringComparison.Ordinal);
+        Assert.Contains("GROUP BY \"c0\".\"Key\"", byProject, StringComparison.Ordinal);
+        foreach (var query in new IQueryable[] { queries.ByDepartment, queries.ByTopic, queries.ByChannel })
+        {
+            Assert.Contains("GROUP BY", query.ToQueryString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void SnapshotQueries_SqlServer_Translate()
+    {
+        using var db = SqlServerContext();
+        string[] months = ["2026-10", "2026-11"];
+
+        Assert.Contains("IN", db.ReportSnapshots.Where(s => s.ScopeKey == "all" && months.Contains(s.Month)).ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("IN", db.ReportMonthVersions.Where(v => months.Contains(v.Month)).ToQueryString(), StringComparison.Ordinal);
+    }
+
     private static ComplaintDeskDbContext SqlServerContext()
     {
         var options = DataServiceCollectionExtensions.Configure(

@@ -18,6 +18,9 @@ public sealed record MonthlyReport(
 {
     /// <summary>The figures with their comparisons, in the order people read them.</summary>
     public IReadOnlyList<FigureLine> Summary => ReportLines.Summary(this);
+
+    /// <summary>When the oldest of the figures shown was computed (数据截至): snapshots are reused until data changes.</summary>
+    public DateTime DataAsOfUtc { get; init; }
 }
 
 /// <summary>Every figure of one month. Rates are fractions (0.85 = 85%), null when nothing was counted.</summary>

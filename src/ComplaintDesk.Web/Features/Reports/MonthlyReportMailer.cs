@@ -95,8 +95,8 @@ public sealed class MonthlyReportMailer(
 
         try
         {
-            var report = await services.GetRequiredService<MonthlyReportQueries>()
-                .BuildAsync(db.Complaints.AsNoTracking(), month, null, scopeIsEverything: true, cancellationToken);
+            var report = await services.GetRequiredService<MonthlyReportService>()
+                .GetAsync(ReportScope.Everything, month, null, cancellationToken);
             var workbook = ReportWorkbook.Build(report, policy.Calendar);
             await outbox.EnqueueAsync(new MailDraft(recipients, $"投诉月报 {ReportLabels.MonthTitle(month)}", Body(report),
                 [new MailAttachment(ReportWorkbook.FileName(report), Xlsx.ContentType, workbook)]), cancellationToken);

@@ -19,8 +19,8 @@ public sealed record SummaryGroup(
     int GovernmentReferral,
     int Closed);
 
-/// <summary>Received in the month by project, department, topic and channel at once (one scan for four tables).</summary>
-public sealed record BreakdownGroup(int ProjectId, int? DepartmentId, int TopicId, Channel Channel, int Received, int Effective);
+/// <summary>Received in the month under one key of a breakdown (project, department, topic or channel id).</summary>
+public sealed record KeyGroup(int? Key, int Received, int Effective);
 
 /// <summary>Resolved in the month, by type.</summary>
 public sealed record ResolvedGroup(ComplaintType Type, int Resolved, int OnTime, int FollowedUp, double? TotalHours);
@@ -85,10 +85,17 @@ public sealed class MonthQuerySet
                 g.Count(c => c.Facts.GovernmentReferralWithSocialImpact),
                 g.Count(c => c.ClosedAt != null && c.ClosedAt < asOf)));
 
-        Breakdown = received
-            .GroupBy(c => new { c.ProjectId, c.DepartmentId, c.TopicId, c.Channel })
-            .Select(g => new BreakdownGroup(
-                g.Key.ProjectId, g.Key.DepartmentId, g.Key.TopicId, g.Key.Channel, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        // One GROUP BY per table, each over the covering IX_Complaints_RegisteredAt_Report range. Grouping by
+        // ProjectId + 0 keeps SQLite from walking IX_Complaints_ProjectId_RegisteredAt (in group order but not covering):
+        // 80 ms → 10 ms at a million complaints (docs/decisions/0008-report-snapshots.md).
+        ByProject = received.GroupBy(c => c.ProjectId + 0)
+            .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        ByDepartment = received.GroupBy(c => c.DepartmentId)
+            .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        ByTopic = received.GroupBy(c => c.TopicId)
+            .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
+        ByChannel = received.GroupBy(c => c.Channel)
+            .Select(g => new KeyGroup((int)g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
 
         var resolved = scope.Where(c => c.ResolvedAt >= start && c.ResolvedAt < end);
         ResolvedFacts = db.Database.IsSqlServer()
@@ -144,7 +151,13 @@ public sealed class MonthQuerySet
 
     public IQueryable<SummaryGroup> Summary { get; }
 
-    public IQueryable<BreakdownGroup> Breakdown { get; }
+    public IQueryable<KeyGroup> ByProject { get; }
+
+    public IQueryable<KeyGroup> ByDepartment { get; }
+
+    public IQueryable<KeyGroup> ByTopic { get; }
+
+    public IQueryable<KeyGroup> ByChannel { get; }
 
     public IQueryable<ResolvedFact> ResolvedFacts { get; }
 
@@ -171,7 +184,10 @@ public sealed class MonthQuerySet
     public IEnumerable<IQueryable> All()
     {
         yield return Summary;
-        yield return Breakdown;
+        yield return ByProject;
+        yield return ByDepartment;
+        yield return ByTopic;
+        yield return ByChannel;
         yield return Resolved;
         yield return MedianCandidates(10);
         yield return Outcomes;
@@ -194,16 +210,18 @@ public sealed class TrendQuerySet
 {
     public const int Months = 12;
 
-    public TrendQuerySet(ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar, bool scopeIsEverything = false)
+    public TrendQuerySet(
+        ComplaintDeskDbContext db, IQueryable<Complaint> scope, YearMonth lastMonth, CompanyCalendar calendar, bool scopeIsEverything = false, int months = Months)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(calendar);
-        FirstMonth = lastMonth.AddMonths(-(Months - 1));
-        Bounds = Enumerable.Range(0, Months + 1).Select(i => calendar.MonthRangeUtc(FirstMonth.AddMonths(i)).StartUtc).ToArray();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(months);
+        FirstMonth = lastMonth.AddMonths(-(months - 1));
+        Bounds = Enumerable.Range(0, months + 1).Select(i => calendar.MonthRangeUtc(FirstMonth.AddMonths(i)).StartUtc).ToArray();
         var received = new List<IQueryable<TrendGroup>>();
         var resolved = new List<IQueryable<TrendGroup>>();
         var outcomes = new List<IQueryable<TrendGroup>>();
-        for (var i = 0; i < Months; i++)
+        for (var i = 0; i < months; i++)
         {
             var index = i;
             var start = Bounds[i];
@@ -269,6 +287,8 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
     /// The report of <paramref name="month"/> over <paramref name="scope"/> (the complaints the reader may see),
     /// narrowed to one project when <paramref name="projectId"/> is given. <paramref name="scopeIsEverything"/> says that
     /// the scope is every complaint (a company-wide reader), which spares the follow-up queries a look-up.
+    /// Always computes everything; pages and the API read it through <see cref="MonthlyReportService"/>, which keeps
+    /// the parts in shared snapshots.
     /// </summary>
     public async Task<MonthlyReport> BuildAsync(
         IQueryable<Complaint> scope, YearMonth month, int? projectId, bool scopeIsEverything = false, CancellationToken cancellationToken = default)
@@ -287,20 +307,57 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
         var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
         var trend = await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything), cancellationToken);
-        var majors = await new MonthQuerySet(db, scope, month, policy.Calendar, now).Majors.Take(500).ToListAsync(cancellationToken);
+        var majors = await MajorsAsync(scope, month, names, cancellationToken);
 
         var scopeName = projectId is { } id ? names.Project(id) : "全部项目";
-        return new MonthlyReport(
-            month.ToString(), projectId, scopeName, now, current, previous, yearBefore, trend,
-            majors.Select(m => new MajorComplaintRow(
-                m.Id, m.Number, m.RegisteredAt, names.Project(m.ProjectId), names.Topic(m.TopicId), m.Status, Lifecycle.LabelOf(m.Status),
-                m.Clauses, m.BecameMajorAt)).ToList());
+        return new MonthlyReport(month.ToString(), projectId, scopeName, now, current, previous, yearBefore, trend, majors) { DataAsOfUtc = now };
+    }
+
+    /// <summary>Every figure of one month over <paramref name="scope"/>.</summary>
+    public async Task<MonthFigures> MonthFiguresAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, MasterNames names, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return await FiguresAsync(
+            new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime, scopeIsEverything), names, cancellationToken);
+    }
+
+    /// <summary>One month of the trend (three small grouped queries).</summary>
+    public async Task<TrendPoint> TrendPointAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return (await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything, months: 1), cancellationToken))[0];
+    }
+
+    /// <summary>The month's major complaints as they stand now (status included).</summary>
+    public async Task<IReadOnlyList<MajorComplaintRow>> MajorsAsync(
+        IQueryable<Complaint> scope, YearMonth month, MasterNames names, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var policy = await policies.GetAsync(cancellationToken);
+        var majors = await new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime).Majors.Take(500).ToListAsync(cancellationToken);
+        return majors.Select(m => new MajorComplaintRow(
+            m.Id, m.Number, m.RegisteredAt, names.Project(m.ProjectId), names.Topic(m.TopicId), m.Status, Lifecycle.LabelOf(m.Status),
+            m.Clauses, m.BecameMajorAt)).ToList();
+    }
+
+    /// <summary>The trend point of a month whose figures are at hand: the same counts.</summary>
+    public static TrendPoint TrendPointOf(MonthFigures figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        return new TrendPoint(
+            figures.Month, figures.Received, figures.Effective, figures.Resolved, figures.ResolvedOnTime, figures.FollowUps,
+            figures.Satisfied + figures.BasicallySatisfied);
     }
 
     private static async Task<MonthFigures> FiguresAsync(MonthQuerySet q, MasterNames names, CancellationToken cancellationToken)
     {
         var summary = await q.Summary.ToListAsync(cancellationToken);
-        var breakdown = await q.Breakdown.ToListAsync(cancellationToken);
+        var byProject = await q.ByProject.ToListAsync(cancellationToken);
+        var byDepartment = await q.ByDepartment.ToListAsync(cancellationToken);
+        var byTopic = await q.ByTopic.ToListAsync(cancellationToken);
+        var byChannel = await q.ByChannel.ToListAsync(cancellationToken);
         var resolved = await q.Resolved.ToListAsync(cancellationToken);
         var outcomes = await q.Outcomes.ToListAsync(cancellationToken);
         var open = (await q.OpenNow.ToListAsync(cancellationToken))
@@ -331,10 +388,10 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             byType.Single(t => t.Key == nameof(ComplaintType.A)).Count,
             byType,
             bySeverity,
-            Rows(breakdown, b => b.ProjectId.ToString(System.Globalization.CultureInfo.InvariantCulture), b => names.Project(b.ProjectId)),
-            Rows(breakdown, b => b.DepartmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-", b => b.DepartmentId is { } d ? names.Department(d) : "未派单"),
-            Rows(breakdown, b => b.TopicId.ToString(System.Globalization.CultureInfo.InvariantCulture), b => names.Topic(b.TopicId)),
-            Rows(breakdown, b => b.Channel.ToString(), b => ReportLabels.Of(b.Channel)),
+            Rows(byProject, k => Id(k), k => names.Project(k!.Value)),
+            Rows(byDepartment, k => k is null ? "-" : Id(k), k => k is { } d ? names.Department(d) : "未派单"),
+            Rows(byTopic, k => Id(k), k => names.Topic(k!.Value)),
+            Rows(byChannel, k => ((Channel)k!.Value).ToString(), k => ReportLabels.Of((Channel)k!.Value)),
             summary.Sum(s => s.Dispatched),
             summary.Sum(s => s.DispatchedOnTime),
             resolvedCount,
@@ -354,16 +411,18 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             summary.Sum(s => s.GovernmentReferral));
     }
 
-    private static List<BreakdownRow> Rows(List<BreakdownGroup> groups, Func<BreakdownGroup, string> key, Func<BreakdownGroup, string> name) =>
-        groups.GroupBy(key)
-            .Select(g => new BreakdownRow(g.Key, name(g.First()), g.Sum(b => b.Received), g.Sum(b => b.Effective)))
+    private static List<BreakdownRow> Rows(List<KeyGroup> groups, Func<int?, string> key, Func<int?, string> name) =>
+        groups
+            .Select(g => new BreakdownRow(key(g.Key), name(g.Key), g.Received, g.Effective))
             .OrderByDescending(r => r.Received).ThenBy(r => r.Name, StringComparer.Ordinal)
             .ToList();
 
+    private static string Id(int? key) => key!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private static async Task<List<TrendPoint>> TrendAsync(TrendQuerySet q, CancellationToken cancellationToken)
     {
-        var points = new List<TrendPoint>(TrendQuerySet.Months);
-        for (var i = 0; i < TrendQuerySet.Months; i++)
+        var points = new List<TrendPoint>(q.Received.Count);
+        for (var i = 0; i < q.Received.Count; i++)
         {
             var received = await q.Received[i].ToListAsync(cancellationToken);
             var resolved = await q.Resolved[i].ToListAsync(cancellationToken);

@@ -1,5 +1,4 @@
 using ComplaintDesk.Domain.Calendar;
-using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 
 namespace ComplaintDesk.Web.Features.Reports;
@@ -23,7 +22,7 @@ public static class ReportsApi
     }
 
     private static async Task<IResult> GetMonthlyAsync(
-        string? month, int? projectId, MonthlyReportQueries reports, ComplaintQueries complaints, CurrentStaff staff,
+        string? month, int? projectId, MonthlyReportService reports, CurrentStaff staff,
         ProcedurePolicies policies, TimeProvider clock, CancellationToken cancellationToken)
     {
         YearMonth target;
@@ -42,6 +41,6 @@ public static class ReportsApi
             return TypedResults.NotFound();
         }
 
-        return TypedResults.Ok(await reports.BuildAsync(complaints.Visible(), target, projectId, staff.IsCompanyWide, cancellationToken));
+        return TypedResults.Ok(await reports.GetAsync(ReportScope.For(staff, projectId), target, projectId, cancellationToken));
     }
 }

@@ -6,6 +6,8 @@ public static class ReportsServiceCollectionExtensions
     public static IServiceCollection AddReports(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<MonthlyReportQueries>();
+        services.AddScoped<MonthlyReportService>();
+        services.AddOptions<ReportSnapshotOptions>().Bind(configuration.GetSection(ReportSnapshotOptions.SectionName));
         services.AddScoped<ComplaintExport>();
         services.AddOptions<ReportMailOptions>().Bind(configuration.GetSection(ReportMailOptions.SectionName))
             .Validate(o => o.CheckInterval >= TimeSpan.FromSeconds(1), "Reports:Mail:CheckInterval must be at least one second.")

@@ -12,7 +12,7 @@ namespace ComplaintDesk.Web.Pages.Reports;
 
 /// <summary>月度报表: every figure of a local month beside last month and the same month a year before, with exports.</summary>
 public sealed class MonthlyModel(
-    MonthlyReportQueries reports,
+    MonthlyReportService reports,
     ComplaintExport export,
     ComplaintQueries complaints,
     CurrentStaff staff,
@@ -61,7 +61,7 @@ public sealed class MonthlyModel(
             return Page();
         }
 
-        var report = await reports.BuildAsync(complaints.Visible(), Target, ProjectId, staff.IsCompanyWide, cancellationToken);
+        var report = await reports.GetAsync(ReportScope.For(staff, ProjectId), Target, ProjectId, cancellationToken);
         return File(ReportWorkbook.Build(report, Calendar), Xlsx.ContentType, ReportWorkbook.FileName(report));
     }
 
@@ -140,7 +140,7 @@ public sealed class MonthlyModel(
     {
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
         Projects = projects.Where(p => staff.CanSeeProject(p.Id)).Select(p => (p.Id, p.Name)).ToList();
-        Report = await reports.BuildAsync(complaints.Visible(), Target, ProjectId, staff.IsCompanyWide, cancellationToken);
+        Report = await reports.GetAsync(ReportScope.For(staff, ProjectId), Target, ProjectId, cancellationToken);
         ChartData = JsonSerializer.Serialize(new
         {
             trend = new

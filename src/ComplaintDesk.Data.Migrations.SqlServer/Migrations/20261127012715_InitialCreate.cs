@@ -172,6 +172,34 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportMonthVersions",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Stamp = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportMonthVersions", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportSnapshots",
+                columns: table => new
+                {
+                    ScopeKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DataVersion = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSnapshots", x => new { x.ScopeKey, x.Month, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -890,6 +918,12 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReportDispatches");
+
+            migrationBuilder.DropTable(
+                name: "ReportMonthVersions");
+
+            migrationBuilder.DropTable(
+                name: "ReportSnapshots");
 
             migrationBuilder.DropTable(
                 name: "StaffProjects");

@@ -172,6 +172,34 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportMonthVersions",
+                columns: table => new
+                {
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Stamp = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportMonthVersions", x => x.Month);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReportSnapshots",
+                columns: table => new
+                {
+                    ScopeKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DataVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSnapshots", x => new { x.ScopeKey, x.Month, x.Kind });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -888,6 +916,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ReportDispatches");
+
+            migrationBuilder.DropTable(
+                name: "ReportMonthVersions");
+
+            migrationBuilder.DropTable(
+                name: "ReportSnapshots");
 
             migrationBuilder.DropTable(
                 name: "StaffProjects");
