@@ -122,18 +122,7 @@ public static class Ratio
 /// <summary>Chinese names of the report's categories.</summary>
 public static class ReportLabels
 {
-    public static string Of(Channel channel) => channel switch
-    {
-        Channel.Phone => "来电",
-        Channel.Visit => "来访",
-        Channel.WeChat => "微信/小程序",
-        Channel.Email => "邮件",
-        Channel.Letter => "信函",
-        Channel.GovernmentHotline => "政府转办 (12345)",
-        Channel.Media => "媒体",
-        Channel.Other => "其他",
-        _ => channel.ToString(),
-    };
+    public static string Of(Channel channel) => Complaints.ComplaintLabels.Of(channel);
 
     public static string Of(ComplaintType type) => Labels.Of(type);
 
