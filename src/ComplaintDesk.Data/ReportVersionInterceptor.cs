@@ -13,7 +13,7 @@ namespace ComplaintDesk.Data;
 /// follow-up, the months whose report figures it can move get a new stamp, written by the same SaveChanges (and so
 /// in the same transaction) as the change itself. Report snapshots carry the stamps they were computed under and
 /// are recomputed once a stamp differs. Months are cut in UTC widened by 14 hours on each side, so this needs no
-/// time zone: an instant near a month's edge bumps both months (docs/decisions/0008-report-snapshots.md).
+/// time zone: an instant near a month's edge bumps both months (docs/decisions/0006-report-snapshots.md).
 /// </summary>
 public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {

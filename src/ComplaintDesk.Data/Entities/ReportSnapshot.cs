@@ -3,7 +3,7 @@ namespace ComplaintDesk.Data.Entities;
 /// <summary>
 /// A computed part of the monthly report (one month's figures or trend point for one scope), shared by every
 /// instance of the app. Valid while <see cref="DataVersion"/> equals the month's current version
-/// (see <see cref="ReportMonthVersion"/>); docs/decisions/0008-report-snapshots.md.
+/// (see <see cref="ReportMonthVersion"/>); docs/decisions/0006-report-snapshots.md.
 /// </summary>
 public sealed class ReportSnapshot
 {

@@ -49,7 +49,7 @@ public sealed record MajorFact(long Id, string Number, DateTime RegisteredAt, in
 /// <summary>
 /// The queries of one month, each an <see cref="IQueryable{T}"/> so that tests can check that every provider
 /// translates them. Months are half-open UTC ranges cut in the company's time zone; see
-/// docs/decisions/0002-monthly-report.md for what each figure counts.
+/// docs/decisions/0004-monthly-report.md for what each figure counts.
 /// </summary>
 public sealed class MonthQuerySet
 {
@@ -87,7 +87,7 @@ public sealed class MonthQuerySet
 
         // One GROUP BY per table, each over the covering IX_Complaints_RegisteredAt_Report range. Grouping by
         // ProjectId + 0 keeps SQLite from walking IX_Complaints_ProjectId_RegisteredAt (in group order but not covering):
-        // 80 ms → 10 ms at a million complaints (docs/decisions/0008-report-snapshots.md).
+        // 80 ms → 10 ms at a million complaints (docs/decisions/0006-report-snapshots.md).
         ByProject = received.GroupBy(c => c.ProjectId + 0)
             .Select(g => new KeyGroup(g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
         ByDepartment = received.GroupBy(c => c.DepartmentId)
@@ -204,7 +204,7 @@ public sealed class MonthQuerySet
 /// <summary>
 /// The 12-month trend: for each month three small grouped queries over that month's range (received by type,
 /// resolved by on-time, follow-ups by outcome), each answered from a covering index. A CASE over the month
-/// boundaries in one grouped query was measured slower on SQLite (docs/decisions/0002-monthly-report.md).
+/// boundaries in one grouped query was measured slower on SQLite (docs/decisions/0004-monthly-report.md).
 /// </summary>
 public sealed class TrendQuerySet
 {

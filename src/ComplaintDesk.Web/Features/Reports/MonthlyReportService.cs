@@ -81,7 +81,7 @@ public sealed class ReportSnapshotOptions
 /// and shared by every instance: one month's figures and one month's trend point per scope, each stamped with the
 /// versions of the months it depends on (<see cref="ReportMonthVersion"/>, kept by <see cref="ReportVersionInterceptor"/>).
 /// A snapshot is reused while the stamps are unchanged; otherwise it is computed by <see cref="MonthlyReportQueries"/>
-/// and stored. The major complaints (one indexed query) are always read live. docs/decisions/0008-report-snapshots.md.
+/// and stored. The major complaints (one indexed query) are always read live. docs/decisions/0006-report-snapshots.md.
 /// </summary>
 public sealed class MonthlyReportService(
     ComplaintDeskDbContext db,
