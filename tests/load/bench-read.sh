@@ -15,5 +15,5 @@ detail=$(( deep_id > 0 ? deep_id - 7 : 1 ))
 bench "trivial page /About"       16 "$duration" "$base/About" "${H[@]}"
 bench "list first page"           16 "$duration" "$base/Complaints" "${H[@]}"
 bench "list deep page (keyset)"   16 "$duration" "$base/Complaints?after=$deep" "${H[@]}"
-bench "list filtered"             16 "$duration" "$base/Complaints?Type=A&Status=Closed&ProjectId=3" "${H[@]}"
+bench "list filtered"             16 "$duration" "$base/Complaints?type=A&status=Closed&project=3" "${H[@]}"
 bench "complaint detail"          16 "$duration" "$base/Complaints/$detail" "${H[@]}"

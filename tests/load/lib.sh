@@ -20,8 +20,9 @@ build_release() {
 # demo accounts seeded, limits raised for the load rig, plain HTTP on loopback).
 app_env() {
   echo "ASPNETCORE_ENVIRONMENT=Load App__DataFolder=$1 App__SeedDemoData=true App__SecureCookies=false" \
-       "Jwt__SigningKey=$JWT_KEY RateLimiting__Disabled=true Serilog__MinimumLevel__Default=Warning" \
-       "Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning Clock__Enabled=${CLOCK_ENABLED:-true}"
+       "Jwt__SigningKey=$JWT_KEY Api__RequestsPerMinute=100000000 Api__TokenRequestsPerMinute=10000" \
+       "Serilog__MinimumLevel__Default=Warning Serilog__MinimumLevel__Override__Microsoft.AspNetCore=Warning" \
+       "Escalations__ClockEnabled=${CLOCK_ENABLED:-true}"
 }
 
 # start_app DATA_FOLDER PORT [extra env...]: starts the app in the background, waits until ready, sets APP_PID.

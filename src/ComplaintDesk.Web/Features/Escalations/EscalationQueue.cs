@@ -68,8 +68,12 @@ public sealed class EscalationQueue(
     private static readonly ComplaintStatus[] _notFinished =
         [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved];
 
+    /// <summary>The badge stops counting here and shows "99+": a count over every waiting escalation grows with the backlog.</summary>
+    public const int CountCap = 100;
+
     /// <summary>
-    /// Unacknowledged escalations waiting for the signed-in person, within their projects: one indexed count.
+    /// Unacknowledged escalations waiting for the signed-in person, within their projects, counted up to
+    /// <see cref="CountCap"/> (the navigation badge runs on every page: its cost must not grow with the backlog).
     /// Supervisors wait on every level; a manager only on level 2 (overdue by the whole limit again, or major).
     /// </summary>
     public Task<int> CountWaitingAsync(CancellationToken cancellationToken = default)
@@ -80,7 +84,7 @@ public sealed class EscalationQueue(
             waiting = waiting.Where(e => e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor);
         }
 
-        return waiting.CountAsync(cancellationToken);
+        return waiting.Select(e => e.Id).Take(CountCap).CountAsync(cancellationToken);
     }
 
     public async Task<QueueView> GetAsync(bool includeAcknowledged, CancellationToken cancellationToken = default)
