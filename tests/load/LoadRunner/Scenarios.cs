@@ -26,6 +26,9 @@ public static partial class Scenarios
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
         var token = await TokenAsync(http, "clerk");
+
+        // Reports are for supervisors and managers; the clerk registers and dispatches.
+        var reportToken = registerOnly ? string.Empty : await TokenAsync(http, "supervisor");
         var cookie = registerOnly ? string.Empty : await SignInCookieAsync(baseUri, "manager");
         var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -50,7 +53,7 @@ public static partial class Scenarios
                         "move" when fresh.TryDequeue(out var id) => Api(HttpMethod.Post, $"/api/v1/complaints/{id}/dispatch", token, """{"departmentId":1,"assigneeName":"压测"}"""),
                         "move" => Api(HttpMethod.Get, "/api/v1/complaints?pageSize=20", token, null),
                         "browse" => Page($"/Complaints", cookie),
-                        _ => Api(HttpMethod.Get, $"/api/v1/reports/monthly?month={month}", token, null),
+                        _ => Api(HttpMethod.Get, $"/api/v1/reports/monthly?month={month}", reportToken, null),
                     };
                     using var response = await http.SendAsync(request);
                     var status = (int)response.StatusCode;

@@ -1,9 +1,12 @@
+using System.Globalization;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Infrastructure;
+using ComplaintDesk.Web.Tools;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplaintDesk.Web.Features.Complaints;
 
@@ -23,6 +26,18 @@ public sealed class ComplaintWorkflow(
     IEnumerable<IComplaintEventHandler> eventHandlers,
     ILogger<ComplaintWorkflow> logger)
 {
+    // Every registration (and every validate-only POST) asks these two: compiled once, not translated per call.
+    private static readonly Func<ComplaintDeskDbContext, int, Task<bool>> _projectInService = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, int id) => context.Projects.Any(p => p.Id == id && p.IsActive));
+
+    private static readonly Func<ComplaintDeskDbContext, int, Task<TopicChoice?>> _activeTopic = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, int id) => context.Topics.Where(t => t.Id == id && t.IsActive)
+            .Select(t => new TopicChoice(t.Id, t.DefaultDepartmentId)).SingleOrDefault());
+
+    private static readonly System.Reflection.PropertyInfo _complaintId = typeof(Complaint).GetProperty(nameof(Complaint.Id))!;
+    private static readonly System.Reflection.PropertyInfo _entryId = typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.Id))!;
+    private static readonly System.Reflection.PropertyInfo _entryComplaintId = typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.ComplaintId))!;
+
     public Task<Complaint> RegisterAsync(RegisterComplaintInput input, CancellationToken cancellationToken = default) =>
         RegisterAsync(input, null, cancellationToken);
 
@@ -34,13 +49,13 @@ public sealed class ComplaintWorkflow(
     {
         Validate(input);
         var projectId = input.ProjectId!.Value;
-        if (!staff.CanSeeProject(projectId) || !await db.Projects.AnyAsync(p => p.Id == projectId && p.IsActive, cancellationToken))
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!staff.CanSeeProject(projectId) || !await _projectInService(db, projectId))
         {
             throw InputValidationException.For(nameof(input.ProjectId), "请选择您负责的、仍在服务的物业项目。");
         }
 
-        var topic = await db.Topics.AsNoTracking().Where(t => t.Id == input.TopicId && t.IsActive)
-            .Select(t => new { t.Id, t.DefaultDepartmentId }).SingleOrDefaultAsync(cancellationToken)
+        var topic = await _activeTopic(db, input.TopicId ?? 0)
             ?? throw InputValidationException.For(nameof(input.TopicId), "请选择有效的投诉事项。");
 
         return new ComplaintIntake(
@@ -197,11 +212,19 @@ public sealed class ComplaintWorkflow(
                     var pending = group[toWrite[n]];
                     var complaint = Complaint.Register(pending.Intake, allocated[n], pending.Actor, now, policy.Classification);
                     complaint.RefreshDeadlines(policy.TimeLimits, now);
-                    db.Complaints.Add(complaint);
                     created.Add((toWrite[n], complaint));
                 }
 
-                await db.SaveChangesAsync(ct);
+                if (db.Database.IsSqlite())
+                {
+                    await InsertPreparedAsync(created.Select(c => c.Complaint), ct);
+                }
+                else
+                {
+                    db.Complaints.AddRange(created.Select(c => c.Complaint));
+                    await db.SaveChangesAsync(ct);
+                }
+                var keys = 0;
                 foreach (var (index, complaint) in created)
                 {
                     if (group[index].Claim is { } claim)
@@ -210,10 +233,14 @@ public sealed class ComplaintWorkflow(
                         {
                             UserId = claim.UserId, Key = claim.Key, RequestHash = claim.RequestHash, ComplaintId = complaint.Id, CreatedAt = now,
                         });
+                        keys++;
                     }
                 }
 
-                await db.SaveChangesAsync(ct);
+                if (keys > 0)
+                {
+                    await db.SaveChangesAsync(ct);
+                }
             }
 
             await transaction.CommitAsync(ct);
@@ -372,6 +399,35 @@ public sealed class ComplaintWorkflow(
             }
         }
     }
+
+    /// <summary>
+    /// SQLite: the group's complaints and their timeline entries through two prepared INSERT … RETURNING commands in the
+    /// open transaction; EF's SaveChanges would generate the SQL and track every row again for each registration. The
+    /// entities get their keys as SaveChanges would give them.
+    /// </summary>
+    private async Task InsertPreparedAsync(IEnumerable<Complaint> complaints, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        long complaintId = 0;
+        using var complaintWriter = new BulkTableWriter<Complaint>(db, connection, returning: "Id") { Transaction = transaction };
+        using var timelineWriter = new BulkTableWriter<TimelineEntry>(
+            db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => complaintId }, returning: "Id")
+        { Transaction = transaction };
+        foreach (var complaint in complaints)
+        {
+            complaintId = Convert.ToInt64(await complaintWriter.InsertReturningAsync(complaint, cancellationToken), CultureInfo.InvariantCulture);
+            _complaintId.SetValue(complaint, complaintId);
+            foreach (var entry in complaint.Timeline)
+            {
+                var entryId = Convert.ToInt64(await timelineWriter.InsertReturningAsync(entry, cancellationToken), CultureInfo.InvariantCulture);
+                _entryId.SetValue(entry, entryId);
+                _entryComplaintId.SetValue(entry, complaintId);
+            }
+        }
+    }
+
+    private sealed record TopicChoice(int Id, int? DefaultDepartmentId);
 
     private sealed record GroupOutcome(Exception?[] Failures, List<(int Index, Complaint Complaint)> Written, List<PendingRegistration> Deferred);
 }
