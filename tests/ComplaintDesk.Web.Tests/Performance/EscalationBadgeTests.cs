@@ -30,6 +30,6 @@ public sealed class EscalationBadgeTests(ApiAppFixture fixture) : IClassFixture<
 
         var html = await manager.GetPageAsync("/About");
 
-        Assert.Contains("escalation-count\">99+<", html, StringComparison.Ordinal);
+        Assert.Contains("escalation-count\">99+<", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
     }
 }
