@@ -10,21 +10,29 @@ namespace ComplaintDesk.Data;
 /// </summary>
 public sealed class ComplaintNumberAllocator(ComplaintDeskDbContext db)
 {
-    public async Task<string> NextAsync(YearMonth month, CancellationToken cancellationToken = default)
+    public async Task<string> NextAsync(YearMonth month, CancellationToken cancellationToken = default) =>
+        (await NextAsync(month, 1, cancellationToken))[0];
+
+    /// <summary>
+    /// <paramref name="count"/> consecutive numbers of the month in two statements (one increment by the count, one read):
+    /// a batch of registrations written in one transaction takes its numbers at once.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NextAsync(YearMonth month, int count, CancellationToken cancellationToken = default)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var key = month.Compact;
         for (var attempt = 0; ; attempt++)
         {
             var updated = await db.MonthlySequences
                 .Where(s => s.Month == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + count), cancellationToken);
             if (updated == 0)
             {
                 try
                 {
                     await db.Database.ExecuteSqlInterpolatedAsync(
-                        $"INSERT INTO MonthlySequences (Month, LastValue) VALUES ({key}, 1)", cancellationToken);
-                    return ComplaintNumber.Format(month, 1);
+                        $"INSERT INTO MonthlySequences (Month, LastValue) VALUES ({key}, {count})", cancellationToken);
+                    return Range(month, 1, count);
                 }
                 catch (DbUpdateException) when (attempt < 3)
                 {
@@ -36,9 +44,20 @@ public sealed class ComplaintNumberAllocator(ComplaintDeskDbContext db)
                 }
             }
 
-            var value = await db.MonthlySequences.Where(s => s.Month == key).Select(s => s.LastValue).SingleAsync(cancellationToken);
-            return ComplaintNumber.Format(month, value);
+            var last = await db.MonthlySequences.Where(s => s.Month == key).Select(s => s.LastValue).SingleAsync(cancellationToken);
+            return Range(month, last - count + 1, count);
         }
+    }
+
+    private static string[] Range(YearMonth month, int first, int count)
+    {
+        var numbers = new string[count];
+        for (var i = 0; i < count; i++)
+        {
+            numbers[i] = ComplaintNumber.Format(month, first + i);
+        }
+
+        return numbers;
     }
 
     private static bool IsUniqueViolation(Exception ex) =>

@@ -7,6 +7,8 @@ namespace ComplaintDesk.Data;
 
 public static class DataServiceCollectionExtensions
 {
+    private static readonly SqliteConnectionSettings _sqliteSettings = new();
+
     /// <summary>
     /// Registers the context for the configured provider (<c>Database:Provider</c>, default SQLite in
     /// <paramref name="dataFolder"/>), the write gate and the number allocator.
@@ -51,7 +53,8 @@ public static class DataServiceCollectionExtensions
                 sql.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly);
                 sql.EnableRetryOnFailure(3);
             }),
-            _ => builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly)),
+            _ => builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly))
+                .AddInterceptors(_sqliteSettings),
         };
     }
 }

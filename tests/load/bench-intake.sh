@@ -12,5 +12,7 @@ cat >"$body" <<'JSON'
  "companyAtFault":false,"timesRaisedUnresolved":1,"complainantCount":1}
 JSON
 export WRK_METHOD=POST WRK_BODY_FILE="$body" WRK_HEADERS="Content-Type: application/json|Authorization: Bearer $token"
+warm 32 "$base/api/v1/complaints/validate"
+warm 32 "$base/api/v1/complaints"
 bench "bind+validate, no store"   32 "$duration" "$base/api/v1/complaints/validate"
 bench "intake POST /complaints"   32 "$duration" "$base/api/v1/complaints"

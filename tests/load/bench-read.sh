@@ -12,8 +12,11 @@ deep_id=$(curl -fs "${H[@]}" "$base/api/v1/complaints?pageSize=1" -H "Authorizat
 deep=$(( deep_id > 100000 ? deep_id - 100000 : deep_id / 2 ))
 detail=$(( deep_id > 0 ? deep_id - 7 : 1 ))
 
+for url in /About /Complaints "/Complaints?after=$deep" "/Complaints?type=A&status=Closed&project=3" "/Complaints/$detail"; do
+  warm 16 "$base$url" "${H[@]}"
+done
 bench "trivial page /About"       16 "$duration" "$base/About" "${H[@]}"
 bench "list first page"           16 "$duration" "$base/Complaints" "${H[@]}"
 bench "list deep page (keyset)"   16 "$duration" "$base/Complaints?after=$deep" "${H[@]}"
-bench "list filtered"             16 "$duration" "$base/Complaints?Type=A&Status=Closed&ProjectId=3" "${H[@]}"
+bench "list filtered"             16 "$duration" "$base/Complaints?type=A&status=Closed&project=3" "${H[@]}"
 bench "complaint detail"          16 "$duration" "$base/Complaints/$detail" "${H[@]}"

@@ -8,7 +8,7 @@ data="$1"
 RUNNER="dotnet $ROOT/tests/load/LoadRunner/bin/Release/net10.0/LoadRunner.dll"
 echo "== two instances behind nginx"
 start_app "$data" 5183; APP1=$APP_PID
-start_app "$data" 5184; APP2_PID=$APP_PID
+start_app "$data" 5184; APP2=$APP_PID
 NGINX_CONF="$OUT/nginx.conf"
 cat >"$NGINX_CONF" <<CONF
 worker_processes 1;
@@ -33,6 +33,6 @@ nginx -c "$NGINX_CONF"
 $RUNNER session --a http://127.0.0.1:5183 --b http://127.0.0.1:5184 --via http://127.0.0.1:5185 | tee -a "$OUT/results.txt"
 $RUNNER mixed --base http://127.0.0.1:5185 --seconds 10 --connections 16 --acked "$OUT/acked-two.txt" | tee -a "$OUT/results.txt"
 sleep 3
-nginx -c "$NGINX_CONF" -s stop
-stop_app "$APP1"; stop_app "$APP2_PID"; APP2_PID=
+nginx -c "$NGINX_CONF" -s stop; NGINX_CONF=""
+stop_app "$APP1"; stop_app "$APP2"
 $RUNNER verify --db "$data/complaintdesk.db" --acked "$OUT/acked-two.txt" | tee -a "$OUT/results.txt"

@@ -11,12 +11,11 @@ source "$(dirname "$0")/lib.sh"
 need wrk wrk
 QUICK=false
 [ "${1:-}" = "--quick" ] && QUICK=true
-if $QUICK; then N=${COMPLAINTS:-20000}; D=3s; MIXED=10; INTAKE=5; else N=${COMPLAINTS:-1000000}; D=20s; MIXED=60; INTAKE=20; fi
-DATA="${DATA:-$OUT/data-$N}"
+if $QUICK; then N=${COMPLAINTS:-20000}; D=3s; MIXED=10; INTAKE=6; export WARM=1s; else N=${COMPLAINTS:-1000000}; D=20s; MIXED=60; INTAKE=20; export WARM=${WARM:-10s}; fi
+DATA="${DATA:-/tmp/complaintdesk-load-$N}"
 PORT=5181
 RUNNER="dotnet $ROOT/tests/load/LoadRunner/bin/Release/net10.0/LoadRunner.dll"
 : >"$OUT/results.txt"
-trap 'stop_app "${APP_PID:-}"; stop_app "${APP2_PID:-}"; [ -n "${NGINX_CONF:-}" ] && nginx -c "$NGINX_CONF" -s stop 2>/dev/null || true' EXIT
 
 build_release
 dotnet build "$ROOT/tests/load/LoadRunner" -c Release -v q -nologo >/dev/null
@@ -32,12 +31,13 @@ start_app "$DATA" $PORT
 BASE="http://127.0.0.1:$PORT"
 "$LOAD_DIR/bench-read.sh" "$BASE" "$D"
 "$LOAD_DIR/bench-intake.sh" "$BASE" "$D"
+echo "memory after list, detail and intake load: $(rss_mb "$APP_PID") MB load=$(load_avg)" | tee -a "$OUT/results.txt"
 "$LOAD_DIR/bench-report.sh" "$BASE"
-echo "memory after load: $(rss_mb "$APP_PID") MB" | tee -a "$OUT/results.txt"
+echo "memory after the reports too: $(rss_mb "$APP_PID") MB load=$(load_avg)" | tee -a "$OUT/results.txt"
 
 echo "== mixed load: 64 connections, ${MIXED}s"
 $RUNNER mixed --base "$BASE" --seconds "$MIXED" --connections 64 --acked "$OUT/acked-mixed.txt" | tee -a "$OUT/results.txt"
-echo "memory after mixed load: $(rss_mb "$APP_PID") MB" | tee -a "$OUT/results.txt"
+echo "memory after mixed load: $(rss_mb "$APP_PID") MB load=$(load_avg)" | tee -a "$OUT/results.txt"
 stop_app "$APP_PID"
 $RUNNER verify --db "$DATA/complaintdesk.db" --acked "$OUT/acked-mixed.txt" | tee -a "$OUT/results.txt"
 

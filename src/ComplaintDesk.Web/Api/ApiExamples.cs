@@ -36,6 +36,9 @@ public static class ApiExamples
         new RegisteredComplaint(42, "TS2026110042", _at, "/api/v1/complaints/42"),
         StatusCodes.Status201Created);
 
+    /// <summary>The registration's body; nothing in the answer (204).</summary>
+    public static ApiExample Validate { get; } = new(Register.Request, null, StatusCodes.Status204NoContent);
+
     public static ApiExample List { get; } = new(
         null,
         new ComplaintListResponse(

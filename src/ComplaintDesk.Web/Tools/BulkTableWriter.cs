@@ -6,7 +6,8 @@ namespace ComplaintDesk.Web.Tools;
 
 /// <summary>
 /// Inserts many rows of one entity type with one prepared command, its columns read from the EF model (so
-/// it follows the model as it changes). For the data generator; the app itself saves through EF.
+/// it follows the model as it changes). For the data generator, and for registrations on SQLite, where a group of
+/// complaints is written in one transaction (no SQL generated and no change tracking per row).
 /// </summary>
 public sealed class BulkTableWriter<T> : IDisposable
 {
@@ -14,7 +15,9 @@ public sealed class BulkTableWriter<T> : IDisposable
     private readonly List<(string Column, Func<T, object?> Value)> _columns = [];
 
     /// <param name="overrides">Columns whose value the caller supplies (e.g. the key, a foreign key with a private setter).</param>
-    public BulkTableWriter(DbContext db, DbConnection connection, IReadOnlyDictionary<string, Func<T, object?>>? overrides = null)
+    /// <param name="returning">A column to read back from each inserted row (SQLite's <c>RETURNING</c>), e.g. the generated key.</param>
+    public BulkTableWriter(
+        DbContext db, DbConnection connection, IReadOnlyDictionary<string, Func<T, object?>>? overrides = null, string? returning = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(connection);
@@ -54,7 +57,8 @@ public sealed class BulkTableWriter<T> : IDisposable
         var table = entityType.GetTableName();
         var names = string.Join(", ", _columns.Select(c => $"\"{c.Column}\""));
         var parameters = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
-        _command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters})";
+        _command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters})"
+            + (returning is null ? string.Empty : $" RETURNING \"{returning}\"");
         for (var i = 0; i < _columns.Count; i++)
         {
             var parameter = _command.CreateParameter();
@@ -77,6 +81,17 @@ public sealed class BulkTableWriter<T> : IDisposable
         }
 
         _command.ExecuteNonQuery();
+    }
+
+    /// <summary>Inserts the row and answers the <c>returning</c> column's value.</summary>
+    public async Task<object?> InsertReturningAsync(T entity, CancellationToken cancellationToken = default)
+    {
+        for (var i = 0; i < _columns.Count; i++)
+        {
+            _command.Parameters[i].Value = _columns[i].Value(entity) ?? DBNull.Value;
+        }
+
+        return await _command.ExecuteScalarAsync(cancellationToken);
     }
 
     public void Dispose() => _command.Dispose();

@@ -111,6 +111,15 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
 
         // The bulk inserts bypass SaveChanges and so the report versions: every report snapshot is stale now.
         await ReportVersionInterceptor.InvalidateAllAsync(db, cancellationToken);
+
+        if (db.Database.IsSqlite())
+        {
+            // After a bulk load the planner needs statistics: without them it walks IX_Complaints_Status_Id (six values)
+            // instead of IX_Complaints_ProjectId_Id (two hundred) for a list filtered by status and project.
+            // SQL Server keeps its statistics itself.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE;", cancellationToken);
+        }
+
         return new GenerationResult(count, timeline, followUps, projects.Count, stopwatch.Elapsed);
     }
 

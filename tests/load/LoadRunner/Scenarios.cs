@@ -26,6 +26,9 @@ public static partial class Scenarios
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseCookies = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
         var token = await TokenAsync(http, "clerk");
+
+        // Reports are for supervisors and managers; the clerk registers and dispatches.
+        var reportToken = registerOnly ? string.Empty : await TokenAsync(http, "supervisor");
         var cookie = registerOnly ? string.Empty : await SignInCookieAsync(baseUri, "manager");
         var month = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
@@ -41,7 +44,8 @@ public static partial class Scenarios
             while (deadline.Elapsed.TotalSeconds < seconds)
             {
                 var roll = registerOnly ? 0 : random.NextDouble();
-                var kind = roll < 0.35 ? "register" : roll < 0.55 ? "move" : roll < 0.85 ? "browse" : "report";
+                // A desk's day: mostly reading and registering; the monthly report is opened now and then.
+                var kind = roll < 0.35 ? "register" : roll < 0.55 ? "move" : roll < 0.95 ? "browse" : "report";
                 try
                 {
                     using var request = kind switch
@@ -49,8 +53,9 @@ public static partial class Scenarios
                         "register" => Api(HttpMethod.Post, "/api/v1/complaints", token, RegisterBody(random, w)),
                         "move" when fresh.TryDequeue(out var id) => Api(HttpMethod.Post, $"/api/v1/complaints/{id}/dispatch", token, """{"departmentId":1,"assigneeName":"压测"}"""),
                         "move" => Api(HttpMethod.Get, "/api/v1/complaints?pageSize=20", token, null),
-                        "browse" => Page($"/Complaints", cookie),
-                        _ => Api(HttpMethod.Get, $"/api/v1/reports/monthly?month={month}", token, null),
+                        "browse" when fresh.TryPeek(out var seen) && random.NextDouble() < 0.5 => Page($"/Complaints/{seen}", cookie),
+                        "browse" => Page("/Complaints", cookie),
+                        _ => Api(HttpMethod.Get, $"/api/v1/reports/monthly?month={month}", reportToken, null),
                     };
                     using var response = await http.SendAsync(request);
                     var status = (int)response.StatusCode;

@@ -75,6 +75,13 @@ public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long?
 /// <summary>Reads complaints within the caller's projects.</summary>
 public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
 {
+    private static readonly Func<ComplaintDeskDbContext, long, Task<Complaint?>> _findById = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, long id) => context.Complaints.AsNoTracking()
+            .Include(c => c.Timeline.OrderBy(t => t.Id))
+            .Include(c => c.FollowUps)
+            .AsSplitQuery()
+            .SingleOrDefault(c => c.Id == id));
+
     /// <summary>Complaints the signed-in person may see.</summary>
     public IQueryable<Complaint> Visible()
     {
@@ -88,13 +95,17 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         return query.Where(c => projects.Contains(c.ProjectId));
     }
 
-    /// <summary>One complaint with its timeline and follow-ups, or null when it does not exist for this person.</summary>
-    public Task<Complaint?> FindAsync(long id, CancellationToken cancellationToken = default) =>
-        Visible()
-            .Include(c => c.Timeline.OrderBy(t => t.Id))
-            .Include(c => c.FollowUps)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+    /// <summary>
+    /// One complaint with its timeline and follow-ups, or null when it does not exist for this person. The detail page
+    /// and API read it on every view: a compiled query (no LINQ translation per call), by primary key, the project
+    /// checked on the loaded row.
+    /// </summary>
+    public async Task<Complaint?> FindAsync(long id, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var complaint = await _findById(db, id);
+        return complaint is not null && staff.CanSeeProject(complaint.ProjectId) ? complaint : null;
+    }
 
     public async Task<ComplaintPage> ListAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {

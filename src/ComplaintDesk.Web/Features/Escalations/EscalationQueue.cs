@@ -68,19 +68,48 @@ public sealed class EscalationQueue(
     private static readonly ComplaintStatus[] _notFinished =
         [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved];
 
+    // The badge's four shapes (company-wide or some projects; every level or level 2 only), compiled once: the
+    // badge is on every page, and translating its LINQ cost more than running it.
+    private static readonly Func<ComplaintDeskDbContext, Task<int>> _waitingAll = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context) => context.Set<EscalationEvent>()
+            .Where(e => e.AcknowledgedAt == null)
+            .Select(e => e.Id).Take(CountCap).Count());
+
+    private static readonly Func<ComplaintDeskDbContext, Task<int>> _waitingLevelTwo = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context) => context.Set<EscalationEvent>()
+            .Where(e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
+            .Select(e => e.Id).Take(CountCap).Count());
+
+    private static readonly Func<ComplaintDeskDbContext, int[], Task<int>> _waitingAllIn = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, int[] projects) => context.Set<EscalationEvent>()
+            .Where(e => e.AcknowledgedAt == null && projects.Contains(e.ProjectId))
+            .Select(e => e.Id).Take(CountCap).Count());
+
+    private static readonly Func<ComplaintDeskDbContext, int[], Task<int>> _waitingLevelTwoIn = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, int[] projects) => context.Set<EscalationEvent>()
+            .Where(e => e.AcknowledgedAt == null && projects.Contains(e.ProjectId)
+                && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
+            .Select(e => e.Id).Take(CountCap).Count());
+
+    /// <summary>The badge stops counting here and shows "99+": a count over every waiting escalation grows with the backlog.</summary>
+    public const int CountCap = 100;
+
     /// <summary>
-    /// Unacknowledged escalations waiting for the signed-in person, within their projects: one indexed count.
+    /// Unacknowledged escalations waiting for the signed-in person, within their projects, counted up to
+    /// <see cref="CountCap"/> (the navigation badge runs on every page: its cost must not grow with the backlog).
     /// Supervisors wait on every level; a manager only on level 2 (overdue by the whole limit again, or major).
     /// </summary>
     public Task<int> CountWaitingAsync(CancellationToken cancellationToken = default)
     {
-        var waiting = VisibleEvents().Where(e => e.AcknowledgedAt == null);
-        if (!staff.IsInRole(Roles.Supervisor))
+        cancellationToken.ThrowIfCancellationRequested();
+        var levelTwoOnly = !staff.IsInRole(Roles.Supervisor);
+        if (staff.IsCompanyWide)
         {
-            waiting = waiting.Where(e => e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor);
+            return levelTwoOnly ? _waitingLevelTwo(db) : _waitingAll(db);
         }
 
-        return waiting.CountAsync(cancellationToken);
+        var projects = staff.ProjectIds.ToArray();
+        return levelTwoOnly ? _waitingLevelTwoIn(db, projects) : _waitingAllIn(db, projects);
     }
 
     public async Task<QueueView> GetAsync(bool includeAcknowledged, CancellationToken cancellationToken = default)

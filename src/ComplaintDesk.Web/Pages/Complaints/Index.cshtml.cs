@@ -6,6 +6,7 @@ using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace ComplaintDesk.Web.Pages.Complaints;
 
@@ -13,9 +14,13 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 /// 投诉列表: filters in the query string (a GET form), keyset paging with a cursor and no count of all matches.
 /// A filter value that cannot be read is ignored with a message, never an error page.
 /// </summary>
-public sealed class IndexModel(ComplaintQueries queries, ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
+public sealed class IndexModel(
+    ComplaintQueries queries, ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock, IMemoryCache cache)
     : PageModel
 {
+    private const string OptionsCacheKey = "complaint-list-filter-options";
+    private static readonly TimeSpan _optionsFor = TimeSpan.FromSeconds(10);
+
     public ComplaintFilter Filter { get; } = new();
 
     public ComplaintPage Results { get; private set; } = new([], null);
@@ -76,13 +81,10 @@ public sealed class IndexModel(ComplaintQueries queries, ComplaintDeskDbContext 
         Now = clock.GetUtcNow().UtcDateTime;
         Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
 
-        var projectIds = staff.ProjectIds.ToList();
-        Projects = (await db.Projects.AsNoTracking().Where(p => staff.IsCompanyWide || projectIds.Contains(p.Id)).OrderBy(p => p.Id)
-            .Select(p => new { p.Id, p.Name }).ToListAsync(HttpContext.RequestAborted)).Select(p => (p.Id, p.Name)).ToList();
-        Departments = (await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name })
-            .ToListAsync(HttpContext.RequestAborted)).Select(d => (d.Id, d.Name)).ToList();
-        Topics = (await db.Topics.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name })
-            .ToListAsync(HttpContext.RequestAborted)).Select(t => (t.Id, t.Name)).ToList();
+        var options = await FilterOptionsAsync(HttpContext.RequestAborted);
+        Projects = options.Projects.Where(p => staff.CanSeeProject(p.Id)).ToList();
+        Departments = options.Departments;
+        Topics = options.Topics;
     }
 
     /// <summary>This list's query with another cursor (null: the first page).</summary>
@@ -101,6 +103,26 @@ public sealed class IndexModel(ComplaintQueries queries, ComplaintDeskDbContext 
     }
 
     public bool IsOverdue(ComplaintListItem item) => item.NextDueAt is { } due && due < Now;
+
+    /// <summary>
+    /// The filters' choices. Read on every page of the list, they change rarely: each instance keeps them for a few
+    /// seconds (as it does the procedure settings), which saves three queries per page.
+    /// </summary>
+    private async Task<FilterOptions> FilterOptionsAsync(CancellationToken cancellationToken)
+    {
+        if (cache.TryGetValue(OptionsCacheKey, out FilterOptions? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
+        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
+        var options = new FilterOptions(
+            projects.Select(p => (p.Id, p.Name)).ToList(), departments.Select(d => (d.Id, d.Name)).ToList(), topics.Select(t => (t.Id, t.Name)).ToList());
+        cache.Set(OptionsCacheKey, options, _optionsFor);
+        return options;
+    }
 
     private TEnum? ReadEnum<TEnum>(string key, string label, List<string> ignored)
         where TEnum : struct, Enum
@@ -155,3 +177,7 @@ public sealed class IndexModel(ComplaintQueries queries, ComplaintDeskDbContext 
         return null;
     }
 }
+
+/// <summary>The list filters' choices: every project, department and topic by id and name.</summary>
+internal sealed record FilterOptions(
+    IReadOnlyList<(int Id, string Name)> Projects, IReadOnlyList<(int Id, string Name)> Departments, IReadOnlyList<(int Id, string Name)> Topics);
