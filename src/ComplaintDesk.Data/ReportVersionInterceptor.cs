@@ -78,6 +78,24 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
             .ExecuteUpdateAsync(u => u.SetProperty(v => v.Stamp, stamp), cancellationToken);
     }
 
+    /// <summary>
+    /// New stamps for the months an instant range can count in, written at once in the current transaction: for
+    /// writers that insert complaints without SaveChanges (the desk's prepared group inserts on SQLite).
+    /// </summary>
+    public static async Task BumpAsync(DbContext context, DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var months = new HashSet<string>(StringComparer.Ordinal);
+        AddRange(months, fromUtc, toUtc);
+        foreach (var month in months)
+        {
+            await context.Database.ExecuteSqlRawAsync(EnsureSql(context), [month], cancellationToken);
+            var stamp = NewStamp();
+            await context.Set<ReportMonthVersion>().Where(v => v.Month == month)
+                .ExecuteUpdateAsync(u => u.SetProperty(v => v.Stamp, stamp), cancellationToken);
+        }
+    }
+
     /// <summary>The months whose figures the pending changes can move, and <see cref="ReportMonthVersion.MasterKey"/>
     /// when names or settings change.</summary>
     public IReadOnlySet<string> MonthsToBump(DbContext context)

@@ -218,6 +218,9 @@ public sealed class ComplaintWorkflow(
                 if (db.Database.IsSqlite())
                 {
                     await InsertPreparedAsync(created.Select(c => c.Complaint), ct);
+
+                    // The prepared inserts bypass SaveChanges and so its report-version interceptor.
+                    await ReportVersionInterceptor.BumpAsync(db, now, now, ct);
                 }
                 else
                 {
