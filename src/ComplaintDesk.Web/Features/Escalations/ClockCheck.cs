@@ -95,7 +95,8 @@ public sealed class ClockCheck(
         Complaint? complaint;
         var added = new List<EscalationEvent>();
         var notifyLevel2 = false;
-        using (await gate.EnterAsync(cancellationToken))
+        // Reading and evaluating need no gate (SQLite readers never wait in WAL mode); only a complaint with
+        // something to record enters it, and its Version token turns a change made meanwhile into a skip.
         {
             db.ChangeTracker.Clear();
             complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -183,17 +184,20 @@ public sealed class ClockCheck(
 
             complaint.RefreshDeadlines(limits, now);
             db.EscalationEvents().AddRange(added);
-            try
+            using (await gate.EnterAsync(cancellationToken))
             {
-                // One SaveChanges: the events, the timeline entries and the complaint's new version go in together.
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException ex)
-            {
-                // Another instance recorded first (version changed or the unique key hit); the next run looks again.
-                db.ChangeTracker.Clear();
-                logger.LogInformation("Clock skipped complaint {ComplaintNumber}: changed by someone else ({Error})", complaint.Number, ex.GetType().Name);
-                return -1;
+                try
+                {
+                    // One SaveChanges: the events, the timeline entries and the complaint's new version go in together.
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException ex)
+                {
+                    // Another instance or a person changed it first (version changed or the unique key hit); the next run looks again.
+                    db.ChangeTracker.Clear();
+                    logger.LogInformation("Clock skipped complaint {ComplaintNumber}: changed by someone else ({Error})", complaint.Number, ex.GetType().Name);
+                    return -1;
+                }
             }
         }
 
