@@ -12,7 +12,14 @@ need wrk wrk
 QUICK=false
 [ "${1:-}" = "--quick" ] && QUICK=true
 if $QUICK; then N=${COMPLAINTS:-20000}; D=3s; MIXED=10; INTAKE=6; export WARM=1s; else N=${COMPLAINTS:-1000000}; D=20s; MIXED=60; INTAKE=20; export WARM=${WARM:-10s}; fi
-DATA="${DATA:-/tmp/complaintdesk-load-$N}"
+# The generated data is reused between full runs only while the schema is the same (keyed by the migrations);
+# the quick run always starts from a fresh folder, so that no earlier run or schema can leave state behind.
+SCHEMA=$(ls "$ROOT"/src/ComplaintDesk.Data.Migrations.Sqlite/Migrations/*.cs | xargs -n1 basename | sha1sum | cut -c1-8)
+if $QUICK; then
+  DATA="${DATA:-$(mktemp -d /tmp/complaintdesk-load-quick-XXXXXX)}"
+else
+  DATA="${DATA:-/tmp/complaintdesk-load-$N-$SCHEMA}"
+fi
 PORT=5181
 RUNNER="dotnet $ROOT/tests/load/LoadRunner/bin/Release/net10.0/LoadRunner.dll"
 : >"$OUT/results.txt"
@@ -45,3 +52,4 @@ $RUNNER verify --db "$DATA/complaintdesk.db" --acked "$OUT/acked-mixed.txt" | te
 "$LOAD_DIR/fault-two-instances.sh" "$DATA"
 "$LOAD_DIR/fault-db-down.sh" "$DATA"
 echo "== all done; figures in $OUT/results.txt"
+$QUICK && rm -rf "$DATA"
