@@ -89,6 +89,24 @@ public sealed class FollowUpInput
 public sealed class ReclassifyInput : FactsInput
 {
     public string? Reason { get; set; }
+
+    /// <summary>The form pre-filled with a complaint's current facts (the supervisor changes what was wrong).</summary>
+    public static ReclassifyInput From(ClassificationFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return new ReclassifyInput
+        {
+            Cause = facts.Cause,
+            CompanyAtFault = facts.CompanyAtFault,
+            Accident = facts.Accident,
+            InjuryOrMajorEconomicLoss = facts.InjuryOrMajorEconomicLoss,
+            MediaExposure = facts.MediaExposure,
+            PromisedServiceNotDelivered = facts.PromisedServiceNotDelivered,
+            TimesRaisedUnresolved = facts.TimesRaisedUnresolved,
+            GovernmentReferralWithSocialImpact = facts.GovernmentReferralWithSocialImpact,
+            ComplainantCount = facts.ComplainantCount,
+        };
+    }
 }
 
 /// <summary>撤销.</summary>

@@ -260,18 +260,7 @@ public sealed class DetailsModel(
         if (OpenForm != nameof(Reclassify))
         {
             var facts = complaint.Facts;
-            Reclassify = new ReclassifyInput
-            {
-                Cause = facts.Cause,
-                CompanyAtFault = facts.CompanyAtFault,
-                Accident = facts.Accident,
-                InjuryOrMajorEconomicLoss = facts.InjuryOrMajorEconomicLoss,
-                MediaExposure = facts.MediaExposure,
-                PromisedServiceNotDelivered = facts.PromisedServiceNotDelivered,
-                TimesRaisedUnresolved = facts.TimesRaisedUnresolved,
-                GovernmentReferralWithSocialImpact = facts.GovernmentReferralWithSocialImpact,
-                ComplainantCount = facts.ComplainantCount,
-            };
+            Reclassify = ReclassifyInput.From(facts);
         }
 
         return Page();

@@ -90,18 +90,7 @@ public sealed class ReviewModel(
         var facts = Complaint.Facts;
         if (reclassify)
         {
-            Reclassify = new ReclassifyInput
-            {
-                Cause = facts.Cause,
-                CompanyAtFault = facts.CompanyAtFault,
-                Accident = facts.Accident,
-                InjuryOrMajorEconomicLoss = facts.InjuryOrMajorEconomicLoss,
-                MediaExposure = facts.MediaExposure,
-                PromisedServiceNotDelivered = facts.PromisedServiceNotDelivered,
-                TimesRaisedUnresolved = facts.TimesRaisedUnresolved,
-                GovernmentReferralWithSocialImpact = facts.GovernmentReferralWithSocialImpact,
-                ComplainantCount = facts.ComplainantCount,
-            };
+            Reclassify = ReclassifyInput.From(facts);
         }
 
         if (reassign)
