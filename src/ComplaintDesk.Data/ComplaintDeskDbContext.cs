@@ -44,7 +44,6 @@ public sealed class ComplaintDeskDbContext(DbContextOptions<ComplaintDeskDbConte
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ComplaintDeskDbContext).Assembly);
-        ReportFunctions.Map(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

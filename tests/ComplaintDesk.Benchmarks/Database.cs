@@ -17,7 +17,7 @@ public static class Database
 {
     public static DbContextOptions<ComplaintDeskDbContext> Options(string path, TimeProvider clock) =>
         (DbContextOptions<ComplaintDeskDbContext>)DataServiceCollectionExtensions
-            .Configure(new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, $"Data Source={path};Pooling=false")
+            .Configure(new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, $"Data Source={path}")
             .AddInterceptors(new ReportVersionInterceptor(clock))
             .Options;
 
@@ -34,6 +34,7 @@ public static class Database
             return false;
         }
 
+        SqliteConnection.ClearAllPools();
         File.Delete(options.DatabasePath);
         var clock = ClockFor(options);
         await using var db = new ComplaintDeskDbContext(Options(options.DatabasePath, clock));

@@ -6,6 +6,7 @@ using ComplaintDesk.Web.Features.Reports;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -22,8 +23,19 @@ public static class ReportTimer
         using var cache = new MemoryCache(new MemoryCacheOptions());
         var policies = new ProcedurePolicies(db, cache);
         var reports = new MonthlyReportQueries(db, policies, clock);
-        var service = new MonthlyReportService(
-            db, reports, policies, new WriteGate(true), clock, Options.Create(new ReportSnapshotOptions()), NullLogger<MonthlyReportService>.Instance);
+
+        // The report's lanes each take a context of their own from a scope, as in the app.
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSingleton<IMemoryCache>(cache);
+        services.AddScoped(_ => new ComplaintDeskDbContext(Database.Options(options.DatabasePath, clock)));
+        services.AddScoped<ProcedurePolicies>();
+        services.AddScoped<MonthlyReportQueries>();
+        await using var provider = services.BuildServiceProvider();
+        MonthlyReportService Service(int parallelism) => new(
+            db, provider.GetRequiredService<IServiceScopeFactory>(), policies, new WriteGate(true), clock,
+            Options.Create(new ReportSnapshotOptions { Parallelism = parallelism }), NullLogger<MonthlyReportService>.Instance);
+        var service = Service(2);
         var all = db.Complaints.AsNoTracking();
         var scopes = new (string Name, ReportScope Scope, int? Project)[]
         {
@@ -47,6 +59,13 @@ public static class ReportTimer
                 await service.GetAsync(scope, options.Month, project);
             });
         }
+
+        var oneLane = Service(1);
+        await TimeAsync("Report after a change in its month, company-wide, one lane (Reports:Snapshots:Parallelism=1)", options.Runs, async () =>
+        {
+            await BumpAsync(db, options.Month);
+            await oneLane.GetAsync(ReportScope.Everything, options.Month, null);
+        });
 
         var names = await MasterNames.LoadAsync(db, CancellationToken.None);
         await TimeAsync("One month's figures computed (no snapshot read or written), company-wide", options.Runs,

@@ -734,10 +734,19 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FollowedUpAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<double?>("HoursToResolve")
+                        .HasColumnType("float");
+
                     b.Property<long?>("IncidentId")
                         .HasColumnType("bigint");
 
+                    b.Property<bool>("IsGovernmentReferral")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("IsGroup")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsRepeat")
                         .HasColumnType("bit");
 
                     b.Property<int?>("LastFollowUpOutcome")
@@ -899,10 +908,10 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "RegisteredAt", "ProjectId", "Type", "ResolutionDue")
                         .HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
 
-                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "HoursToResolve", "RegisteredAt", "ResolutionDue")
                         .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
 
-                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt", "IsRepeat", "IsGovernmentReferral")
                         .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);

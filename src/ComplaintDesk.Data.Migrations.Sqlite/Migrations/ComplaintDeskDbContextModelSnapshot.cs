@@ -706,10 +706,19 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FollowedUpAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("HoursToResolve")
+                        .HasColumnType("REAL");
+
                     b.Property<long?>("IncidentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsGovernmentReferral")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsGroup")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRepeat")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("LastFollowUpOutcome")
@@ -871,10 +880,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "RegisteredAt", "ProjectId", "Type", "ResolutionDue")
                         .HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");
 
-                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue")
+                    b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "HoursToResolve", "RegisteredAt", "ResolutionDue")
                         .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
 
-                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt")
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt", "IsRepeat", "IsGovernmentReferral")
                         .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);

@@ -64,13 +64,14 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new
         {
             c.RegisteredAt, c.ProjectId, c.Type, c.Severity, c.TopicId, c.Channel, c.DepartmentId, c.DispatchedOnTime, c.IsGroup, c.ClosedAt,
+            c.IsRepeat, c.IsGovernmentReferral,
         }).HasDatabaseName("IX_Complaints_RegisteredAt_Report");
         builder.HasIndex(c => new { c.ProjectId, c.RegisteredAt });
         builder.HasIndex(c => new { c.Status, c.NextDueAt });
 
         // The monthly report cuts by resolution, withdrawal and upgrade time as well (open at month end,
         // resolved in the month, major in the month).
-        builder.HasIndex(c => new { c.ResolvedAt, c.ProjectId, c.Type, c.ResolvedOnTime, c.FollowedUpAt, c.RegisteredAt, c.ResolutionDue })
+        builder.HasIndex(c => new { c.ResolvedAt, c.ProjectId, c.Type, c.ResolvedOnTime, c.FollowedUpAt, c.HoursToResolve, c.RegisteredAt, c.ResolutionDue })
             .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
         builder.HasIndex(c => c.WithdrawnAt);
         builder.HasIndex(c => new { c.Status, c.RegisteredAt, c.ProjectId, c.Type, c.ResolutionDue }).HasDatabaseName("IX_Complaints_Status_RegisteredAt_Report");

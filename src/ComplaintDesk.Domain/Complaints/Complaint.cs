@@ -10,6 +10,9 @@ namespace ComplaintDesk.Domain.Complaints;
 /// </summary>
 public sealed class Complaint
 {
+    /// <summary>A complaint counts as a repeat complaint once raised this many times unresolved (domain.md, monthly report).</summary>
+    public const int RepeatRaises = 2;
+
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<FollowUp> _followUps = [];
     private readonly List<ComplaintEvent> _events = [];
@@ -66,6 +69,12 @@ public sealed class Complaint
     /// <summary>A group complaint under 3.1.2(e), or a B/C complaint with the group flag.</summary>
     public bool IsGroup { get; private set; }
 
+    /// <summary>Raised at least <see cref="RepeatRaises"/> times without being resolved: a repeat complaint (重复投诉).</summary>
+    public bool IsRepeat { get; private set; }
+
+    /// <summary>Referred by the government or a higher authority with social impact (政府/上级转办).</summary>
+    public bool IsGovernmentReferral { get; private set; }
+
     public ComplaintStatus Status { get; private set; }
 
     public int? DepartmentId { get; private set; }
@@ -102,6 +111,12 @@ public sealed class Complaint
     public TimeSpan OnHoldTotal { get; private set; }
 
     public DateTime? ResolvedAt { get; private set; }
+
+    /// <summary>
+    /// Hours from registration to the last resolution (calendar time, time on hold included): the 处理时长 the monthly
+    /// report averages and takes the median of. Null until resolved and again once reopened.
+    /// </summary>
+    public double? HoursToResolve { get; private set; }
 
     /// <summary>Whether the last resolution met its limit; null until resolved.</summary>
     public bool? ResolvedOnTime { get; private set; }
@@ -242,6 +257,7 @@ public sealed class Complaint
         Require(resolution, "处理结果");
         Resolution = resolution.Trim();
         ResolvedAt = now;
+        HoursToResolve = (now - RegisteredAt).TotalHours;
         ResolvedOnTime = now <= ResolutionDueAt(limits, now);
         FailedFollowUpAttempts = 0;
         Move(ComplaintStatus.Resolved, now, actor, TimelineKind.Resolved, Resolution);
@@ -398,7 +414,7 @@ public sealed class Complaint
         var result = Classifier.Classify(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) }, policy);
         if (result.Type == Type && result.Severity == Severity && result.ClauseCodes == Clauses && IsGroupOf(result) == IsGroup)
         {
-            Facts = Facts with { LinkedComplainantCount = incidentComplainants };
+            SetFacts(Facts with { LinkedComplainantCount = incidentComplainants });
             Version++;
             return;
         }
@@ -490,6 +506,7 @@ public sealed class Complaint
         ResolutionClockStart = now;
         OnHoldTotal = TimeSpan.Zero;
         ResolvedAt = null;
+        HoursToResolve = null;
         ResolvedOnTime = null;
         ClosedAt = null;
         FailedFollowUpAttempts = 0;
@@ -525,7 +542,7 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(policy);
         var wasMajor = IsMajor;
         var result = Classifier.Classify(facts, policy);
-        Facts = facts;
+        SetFacts(facts);
         Type = result.Type;
         Severity = result.Severity;
         Clauses = result.ClauseCodes;
@@ -544,6 +561,13 @@ public sealed class Complaint
 
         Version++;
         return result;
+    }
+
+    private void SetFacts(ClassificationFacts facts)
+    {
+        Facts = facts;
+        IsRepeat = facts.TimesRaisedUnresolved >= RepeatRaises;
+        IsGovernmentReferral = facts.GovernmentReferralWithSocialImpact;
     }
 
     private static bool IsGroupOf(ClassificationResult result) =>

@@ -27,6 +27,19 @@ public class ComplaintTests
         Assert.Equal("A/重要 [3.1.1(a);3.1.3]", entry.Detail);
     }
 
+    [Theory]
+    [InlineData("fault", false, false)]
+    [InlineData("raised=2", true, false)]
+    [InlineData("gov", false, true)]
+    [InlineData("raised=3 gov", true, true)]
+    public void Register_Facts_MarksRepeatAndGovernmentReferralForTheReport(string spec, bool repeat, bool referral)
+    {
+        var complaint = Given.Registered(FactsSpec.A(spec));
+
+        Assert.Equal(repeat, complaint.IsRepeat);
+        Assert.Equal(referral, complaint.IsGovernmentReferral);
+    }
+
     [Fact]
     public void Register_TypedDaysUnresolved_IsIgnoredBecauseTheClockComputesIt()
     {
@@ -76,8 +89,10 @@ public class ComplaintTests
 
         Assert.Equal(ComplaintStatus.InProgress, complaint.Status);
         Assert.Equal(2, complaint.Facts.TimesRaisedUnresolved);
+        Assert.True(complaint.IsRepeat);
         Assert.Equal(1, complaint.ReopenCount);
         Assert.Null(complaint.ResolvedAt);
+        Assert.Null(complaint.HoursToResolve);
         Assert.Equal(_now, complaint.ResolutionClockStart);
         Assert.Equal(FollowUpOutcome.Dissatisfied, complaint.LastFollowUpOutcome);
         Assert.Equal(Severity.Major, complaint.Severity);
@@ -283,6 +298,22 @@ public class ComplaintTests
         complaint.CloseAsUnreachable("两次回访均未联系上", Actors.Supervisor, _now, limits);
 
         Assert.Equal(ComplaintStatus.Closed, complaint.Status);
+    }
+
+    [Fact]
+    public void Resolve_AfterReopen_HoursToResolveCountFromRegistration()
+    {
+        var complaint = Given.InStatus(ComplaintStatus.InProgress);
+        Assert.Null(complaint.HoursToResolve);
+
+        complaint.Resolve("已维修", Actors.Clerk, Given.T0.AddHours(30).AddMinutes(15), Given.Limits);
+        Assert.Equal(30.25, complaint.HoursToResolve);
+
+        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Clerk, Given.T0.AddHours(40), Given.Policy);
+        Assert.Null(complaint.HoursToResolve);
+
+        complaint.Resolve("再次维修完成", Actors.Clerk, Given.T0.AddHours(50.5), Given.Limits);
+        Assert.Equal(50.5, complaint.HoursToResolve);
     }
 
     [Fact]

@@ -20,6 +20,14 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     /// <summary>2026-11-16 10:00 in Shanghai.</summary>
     public static readonly DateTimeOffset DefaultStart = new(2026, 11, 16, 2, 0, 0, TimeSpan.Zero);
 
+    static DeskAppFactory()
+    {
+        // Hundreds of hosts start and stop in a run: without this each one takes inotify instances (appsettings reload,
+        // asp-append-version), and on a machine where other processes hold some the user's limit (128) is reached and
+        // a host fails to start. Tests never edit files under a running host.
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complaintdesk-tests", Guid.NewGuid().ToString("N"));
     private readonly bool _kestrel;

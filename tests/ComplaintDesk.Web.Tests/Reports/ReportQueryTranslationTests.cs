@@ -1,6 +1,7 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Web.Features.Reports;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Tests.Reports;
@@ -22,7 +23,8 @@ public sealed class ReportQueryTranslationTests
             Assert.Contains("SELECT", query.ToQueryString(), StringComparison.Ordinal);
         }
 
-        Assert.Contains("DATEDIFF(second", queries.Resolved.ToQueryString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("[HoursToResolve]", queries.Resolved.ToQueryString(), StringComparison.Ordinal);
+        Assert.Contains("[IsRepeat]", queries.Summary.ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("GROUP BY", queries.Summary.ToQueryString(), StringComparison.Ordinal);
     }
 
@@ -49,15 +51,43 @@ public sealed class ReportQueryTranslationTests
         Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void MonthQueries_Sqlite_UseJulianDayForDurations()
+    [Theory]
+    [InlineData("Summary", "IX_Complaints_RegisteredAt_Report")]
+    [InlineData("ByProject", "IX_Complaints_RegisteredAt_Report")]
+    [InlineData("ByTopic", "IX_Complaints_RegisteredAt_Report")]
+    [InlineData("Resolved", "IX_Complaints_ResolvedAt_Report")]
+    public void MonthQueries_Sqlite_AnsweredFromACoveringIndex(string query, string index)
     {
         var options = DataServiceCollectionExtensions.Configure(
             new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, "Data Source=:memory:").Options;
         using var db = new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
-        var queries = new MonthQuerySet(db, db.Complaints, new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow);
+        db.Database.OpenConnection();
+        db.Database.EnsureCreated();
+        var queries = new MonthQuerySet(db, db.Complaints, new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow, scopeIsEverything: true);
+        var queryable = (IQueryable)typeof(MonthQuerySet).GetProperty(query)!.GetValue(queries)!;
 
-        Assert.Contains("julianday(", queries.Resolved.ToQueryString(), StringComparison.Ordinal);
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        // The plan does not depend on the values: bind every parameter to NULL.
+        var sql = string.Join('\n', queryable.ToQueryString().Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var name in Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        var plan = new List<string>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                plan.Add(reader.GetString(3));
+            }
+        }
+
+        Assert.True(plan.Exists(line => line.Contains($"COVERING INDEX {index}", StringComparison.Ordinal)), sql + "\n" + string.Join("\n", plan));
     }
 
     [Theory]

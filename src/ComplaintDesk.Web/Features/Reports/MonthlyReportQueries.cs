@@ -44,6 +44,13 @@ public sealed class ResolvedFact
     public double? Hours { get; init; }
 }
 
+/// <summary>The part of a month's figures cut by registration time.</summary>
+public sealed record ReceivedPart(
+    List<SummaryGroup> Summary, List<KeyGroup> ByProject, List<KeyGroup> ByDepartment, List<KeyGroup> ByTopic, List<KeyGroup> ByChannel);
+
+/// <summary>The part of a month's figures cut by resolution and follow-up time, and what was open at the cut.</summary>
+public sealed record ResolvedPart(List<ResolvedGroup> Resolved, double? Median, List<OutcomeGroup> Outcomes, List<OpenGroup> Open);
+
 public sealed record MajorFact(long Id, string Number, DateTime RegisteredAt, int ProjectId, int TopicId, ComplaintStatus Status, string Clauses, DateTime? BecameMajorAt);
 
 /// <summary>
@@ -53,9 +60,6 @@ public sealed record MajorFact(long Id, string Number, DateTime RegisteredAt, in
 /// </summary>
 public sealed class MonthQuerySet
 {
-    /// <summary>A complaint counts as a repeat complaint once it has been raised this many times unresolved.</summary>
-    public const int RepeatRaises = 2;
-
     /// <param name="scopeIsEverything">True when <paramref name="scope"/> is every complaint: follow-ups then need no
     /// look-up of their complaint.</param>
     public MonthQuerySet(
@@ -80,9 +84,9 @@ public sealed class MonthQuerySet
                 g.Count(),
                 g.Count(c => c.DispatchedOnTime != null),
                 g.Count(c => c.DispatchedOnTime == true),
-                g.Count(c => c.Facts.TimesRaisedUnresolved >= RepeatRaises),
+                g.Count(c => c.IsRepeat),
                 g.Count(c => c.IsGroup),
-                g.Count(c => c.Facts.GovernmentReferralWithSocialImpact),
+                g.Count(c => c.IsGovernmentReferral),
                 g.Count(c => c.ClosedAt != null && c.ClosedAt < asOf)));
 
         // One GROUP BY per table, each over the covering IX_Complaints_RegisteredAt_Report range. Grouping by
@@ -98,21 +102,13 @@ public sealed class MonthQuerySet
             .Select(g => new KeyGroup((int)g.Key, g.Count(), g.Count(c => c.Type == ComplaintType.A)));
 
         var resolved = scope.Where(c => c.ResolvedAt >= start && c.ResolvedAt < end);
-        ResolvedFacts = db.Database.IsSqlServer()
-            ? resolved.Select(c => new ResolvedFact
-            {
-                Type = c.Type,
-                OnTime = c.ResolvedOnTime == true,
-                FollowedUp = c.FollowedUpAt != null && c.FollowedUpAt >= c.ResolvedAt,
-                Hours = EF.Functions.DateDiffSecond(c.RegisteredAt, c.ResolvedAt) / 3600.0,
-            })
-            : resolved.Select(c => new ResolvedFact
-            {
-                Type = c.Type,
-                OnTime = c.ResolvedOnTime == true,
-                FollowedUp = c.FollowedUpAt != null && c.FollowedUpAt >= c.ResolvedAt,
-                Hours = (ReportFunctions.JulianDay(c.ResolvedAt) - ReportFunctions.JulianDay(c.RegisteredAt)) * 24.0,
-            });
+        ResolvedFacts = resolved.Select(c => new ResolvedFact
+        {
+            Type = c.Type,
+            OnTime = c.ResolvedOnTime == true,
+            FollowedUp = c.FollowedUpAt != null && c.FollowedUpAt >= c.ResolvedAt,
+            Hours = c.HoursToResolve,
+        });
 
         Resolved = ResolvedFacts
             .GroupBy(f => f.Type)
@@ -351,13 +347,28 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             figures.Satisfied + figures.BasicallySatisfied);
     }
 
-    private static async Task<MonthFigures> FiguresAsync(MonthQuerySet q, MasterNames names, CancellationToken cancellationToken)
+    /// <summary>The received half of a month's figures: what is cut by registration time.</summary>
+    public async Task<ReceivedPart> ReceivedPartAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, CancellationToken cancellationToken = default) =>
+        await ReceivedPartAsync(await QueriesAsync(scope, month, scopeIsEverything, cancellationToken), cancellationToken);
+
+    /// <summary>The resolved half of a month's figures: resolutions, follow-ups and what was open at the cut.</summary>
+    public async Task<ResolvedPart> ResolvedPartAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, CancellationToken cancellationToken = default) =>
+        await ResolvedPartAsync(await QueriesAsync(scope, month, scopeIsEverything, cancellationToken), cancellationToken);
+
+    private static async Task<MonthFigures> FiguresAsync(MonthQuerySet q, MasterNames names, CancellationToken cancellationToken) =>
+        Combine(q.Month, await ReceivedPartAsync(q, cancellationToken), await ResolvedPartAsync(q, cancellationToken), names);
+
+    private static async Task<ReceivedPart> ReceivedPartAsync(MonthQuerySet q, CancellationToken cancellationToken) => new(
+        await q.Summary.ToListAsync(cancellationToken),
+        await q.ByProject.ToListAsync(cancellationToken),
+        await q.ByDepartment.ToListAsync(cancellationToken),
+        await q.ByTopic.ToListAsync(cancellationToken),
+        await q.ByChannel.ToListAsync(cancellationToken));
+
+    private static async Task<ResolvedPart> ResolvedPartAsync(MonthQuerySet q, CancellationToken cancellationToken)
     {
-        var summary = await q.Summary.ToListAsync(cancellationToken);
-        var byProject = await q.ByProject.ToListAsync(cancellationToken);
-        var byDepartment = await q.ByDepartment.ToListAsync(cancellationToken);
-        var byTopic = await q.ByTopic.ToListAsync(cancellationToken);
-        var byChannel = await q.ByChannel.ToListAsync(cancellationToken);
         var resolved = await q.Resolved.ToListAsync(cancellationToken);
         var outcomes = await q.Outcomes.ToListAsync(cancellationToken);
         var open = (await q.OpenNow.ToListAsync(cancellationToken))
@@ -373,6 +384,18 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             median = middle.Count == 0 ? null : middle.Average();
         }
 
+        return new ResolvedPart(resolved, median, outcomes, open);
+    }
+
+    /// <summary>Every figure of a month from its two halves (each computed by the database).</summary>
+    public static MonthFigures Combine(YearMonth month, ReceivedPart receivedPart, ResolvedPart resolvedPart, MasterNames names)
+    {
+        ArgumentNullException.ThrowIfNull(receivedPart);
+        ArgumentNullException.ThrowIfNull(resolvedPart);
+        ArgumentNullException.ThrowIfNull(names);
+        var (summary, byProject, byDepartment, byTopic, byChannel) = receivedPart;
+        var (resolved, median, outcomes, open) = resolvedPart;
+        var resolvedCount = resolved.Sum(r => r.Resolved);
         var totalHours = resolved.Sum(r => r.TotalHours ?? 0);
         var received = summary.Sum(s => s.Received);
         var byType = Enum.GetValues<ComplaintType>()
@@ -383,7 +406,7 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             .ToList();
 
         return new MonthFigures(
-            q.Month.ToString(),
+            month.ToString(),
             received,
             byType.Single(t => t.Key == nameof(ComplaintType.A)).Count,
             byType,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -74,6 +75,10 @@ public sealed class ReportSnapshotOptions
     /// though complaints changed since (the page says 数据截至 when). Zero (the default): every change recomputes.
     /// </summary>
     public TimeSpan RunningMonthGrace { get; set; } = TimeSpan.Zero;
+
+    /// <summary>How many report queries run at once, each on its own connection (default: two, or one on one core).</summary>
+    [Range(1, 16)]
+    public int Parallelism { get; set; } = Math.Min(2, Environment.ProcessorCount);
 }
 
 /// <summary>
@@ -85,7 +90,7 @@ public sealed class ReportSnapshotOptions
 /// </summary>
 public sealed class MonthlyReportService(
     ComplaintDeskDbContext db,
-    MonthlyReportQueries queries,
+    IServiceScopeFactory scopeFactory,
     ProcedurePolicies policies,
     WriteGate gate,
     TimeProvider clock,
@@ -114,13 +119,15 @@ public sealed class MonthlyReportService(
         var stored = await db.ReportSnapshots.AsNoTracking()
             .Where(s => s.ScopeKey == scope.Key && monthKeys.Contains(s.Month))
             .ToListAsync(cancellationToken);
-        // Every report query searches by instant through its covering index and filters projects inside it.
-        var complaints = scope.ApplyAfterSearch(db.Complaints.AsNoTracking());
         var names = await MasterNames.LoadAsync(db, cancellationToken);
         var fresh = new List<ReportSnapshot>();
         var dataAsOf = now;
 
+        // What is not in a valid snapshot is computed in lanes, each with its own context (connection), so that a
+        // recomputed month uses both cores: its received half and its resolved half run side by side.
+        await using var lanes = new Lanes(scopeFactory, scope, options.Value.Parallelism, cancellationToken);
         var figures = new Dictionary<YearMonth, MonthFigures>();
+        var computing = new Dictionary<YearMonth, (Task<ReceivedPart> Received, Task<ResolvedPart> Resolved)>();
         foreach (var m in new[] { month, month.AddMonths(-1), month.AddMonths(-12) })
         {
             var snapshot = stored.SingleOrDefault(s => s.Month == m.ToString() && s.Kind == FiguresKind);
@@ -132,16 +139,17 @@ public sealed class MonthlyReportService(
                 continue;
             }
 
-            figures[m] = await queries.MonthFiguresAsync(complaints, m, scope.IsEverything, names, cancellationToken);
-            fresh.Add(Snapshot(scope, m, FiguresKind, figures[m], now, versions[m]));
+            computing[m] = (
+                lanes.Run((q, complaints, ct) => q.ReceivedPartAsync(complaints, m, scope.IsEverything, ct)),
+                lanes.Run((q, complaints, ct) => q.ResolvedPartAsync(complaints, m, scope.IsEverything, ct)));
         }
 
-        var trend = new List<TrendPoint>(TrendQuerySet.Months);
+        var trend = new Dictionary<YearMonth, TrendPoint>();
+        var computingTrend = new Dictionary<YearMonth, Task<TrendPoint>>();
         for (var m = month.AddMonths(-(TrendQuerySet.Months - 1)); m <= month; m = m.AddMonths(1))
         {
-            if (figures.TryGetValue(m, out var known))
+            if (figures.ContainsKey(m) || computing.ContainsKey(m))
             {
-                trend.Add(MonthlyReportQueries.TrendPointOf(known));
                 continue;
             }
 
@@ -149,23 +157,42 @@ public sealed class MonthlyReportService(
             if (snapshot is not null && IsValid(snapshot, versions[m], calendar.MonthRangeUtc(m).EndUtc, now, asOfMatters: false)
                 && JsonSerializer.Deserialize<TrendPoint>(snapshot.Json, _json) is { } cached)
             {
-                trend.Add(cached);
+                trend[m] = cached;
                 dataAsOf = Min(dataAsOf, snapshot.ComputedAt);
                 continue;
             }
 
-            var point = await queries.TrendPointAsync(complaints, m, scope.IsEverything, cancellationToken);
-            trend.Add(point);
-            fresh.Add(Snapshot(scope, m, TrendKind, point, now, versions[m]));
+            var point = m;
+            computingTrend[m] = lanes.Run((q, complaints, ct) => q.TrendPointAsync(complaints, point, scope.IsEverything, ct));
         }
 
-        var majors = await queries.MajorsAsync(complaints, month, names, cancellationToken);
+        var majors = lanes.Run((q, complaints, ct) => q.MajorsAsync(complaints, month, names, ct));
+
+        foreach (var (m, parts) in computing)
+        {
+            figures[m] = MonthlyReportQueries.Combine(m, await parts.Received, await parts.Resolved, names);
+            fresh.Add(Snapshot(scope, m, FiguresKind, figures[m], now, versions[m]));
+        }
+
+        foreach (var (m, point) in computingTrend)
+        {
+            trend[m] = await point;
+            fresh.Add(Snapshot(scope, m, TrendKind, trend[m], now, versions[m]));
+        }
+
+        foreach (var (m, known) in figures)
+        {
+            trend.TryAdd(m, MonthlyReportQueries.TrendPointOf(known));
+        }
+
+        var majorRows = await majors;
         Recomputed = fresh.Select(f => $"{f.Kind} {f.Month}").ToList();
         await StoreAsync(scope, fresh, cancellationToken);
 
         var scopeName = projectId is { } id ? names.Project(id) : "全部项目";
+        var trendInOrder = Enumerable.Range(0, TrendQuerySet.Months).Select(i => trend[month.AddMonths(i - (TrendQuerySet.Months - 1))]).ToList();
         return new MonthlyReport(
-            month.ToString(), projectId, scopeName, now, figures[month], figures[month.AddMonths(-1)], figures[month.AddMonths(-12)], trend, majors)
+            month.ToString(), projectId, scopeName, now, figures[month], figures[month.AddMonths(-1)], figures[month.AddMonths(-12)], trendInOrder, majorRows)
         {
             DataAsOfUtc = dataAsOf,
         };
@@ -276,4 +303,53 @@ public sealed class MonthlyReportService(
     }
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    /// <summary>
+    /// Runs report queries at most <c>parallelism</c> at a time, each in its own service scope (its own pooled context
+    /// and connection; SQLite in WAL mode reads on several connections at once). Waits for everything it started when
+    /// disposed, so that no query outlives the request even when another one failed.
+    /// </summary>
+    private sealed class Lanes(IServiceScopeFactory scopeFactory, ReportScope scope, int parallelism, CancellationToken cancellationToken) : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim _free = new(Math.Max(1, parallelism));
+        private readonly List<Task> _started = [];
+
+        public Task<T> Run<T>(Func<MonthlyReportQueries, IQueryable<Complaint>, CancellationToken, Task<T>> work)
+        {
+            var task = RunAsync(work);
+            _started.Add(task);
+            return task;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await Task.WhenAll(_started);
+            }
+            catch (Exception)
+            {
+                // A failure reached the report through the task that failed; here only the waiting matters.
+            }
+
+            _free.Dispose();
+        }
+
+        private async Task<T> RunAsync<T>(Func<MonthlyReportQueries, IQueryable<Complaint>, CancellationToken, Task<T>> work)
+        {
+            await _free.WaitAsync(cancellationToken);
+            try
+            {
+                await using var lane = scopeFactory.CreateAsyncScope();
+                var laneDb = lane.ServiceProvider.GetRequiredService<ComplaintDeskDbContext>();
+                // Every report query searches by instant through its covering index and filters projects inside it.
+                var complaints = scope.ApplyAfterSearch(laneDb.Complaints.AsNoTracking());
+                return await work(lane.ServiceProvider.GetRequiredService<MonthlyReportQueries>(), complaints, cancellationToken);
+            }
+            finally
+            {
+                _free.Release();
+            }
+        }
+    }
 }

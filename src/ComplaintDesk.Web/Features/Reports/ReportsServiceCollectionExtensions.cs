@@ -7,7 +7,8 @@ public static class ReportsServiceCollectionExtensions
     {
         services.AddScoped<MonthlyReportQueries>();
         services.AddScoped<MonthlyReportService>();
-        services.AddOptions<ReportSnapshotOptions>().Bind(configuration.GetSection(ReportSnapshotOptions.SectionName));
+        services.AddOptions<ReportSnapshotOptions>().Bind(configuration.GetSection(ReportSnapshotOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ComplaintExport>();
         services.AddOptions<ReportMailOptions>().Bind(configuration.GetSection(ReportMailOptions.SectionName))
             .Validate(o => o.CheckInterval >= TimeSpan.FromSeconds(1), "Reports:Mail:CheckInterval must be at least one second.")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
+namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
@@ -15,10 +15,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +29,24 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsCompanyWide = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    IsCompanyWide = table.Column<bool>(type: "bit", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,10 +57,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -71,10 +71,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,8 +85,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "MonthlySequences",
                 columns: table => new
                 {
-                    Month = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    LastValue = table.Column<int>(type: "INTEGER", nullable: false)
+                    Month = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: false),
+                    LastValue = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -97,17 +97,17 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "OutboxMails",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    To = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ClaimedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    To = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ClaimedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -118,24 +118,24 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "ProcedureSettings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    DispatchMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionMinorHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionImportantHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionMajorHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionBHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionCHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    MajorProgressHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    FollowUpHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    FollowUpAttemptsBeforeUnreachable = table.Column<int>(type: "INTEGER", nullable: false),
-                    RaisesForMajor = table.Column<int>(type: "INTEGER", nullable: false),
-                    DaysUnresolvedForMajor = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupComplainantCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    GroupWindowHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClockIntervalSeconds = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepeatWindowDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    DispatchMinutes = table.Column<int>(type: "int", nullable: false),
+                    ResolutionMinorHours = table.Column<int>(type: "int", nullable: false),
+                    ResolutionImportantHours = table.Column<int>(type: "int", nullable: false),
+                    ResolutionMajorHours = table.Column<int>(type: "int", nullable: false),
+                    ResolutionBHours = table.Column<int>(type: "int", nullable: false),
+                    ResolutionCHours = table.Column<int>(type: "int", nullable: false),
+                    MajorProgressHours = table.Column<int>(type: "int", nullable: false),
+                    FollowUpHours = table.Column<int>(type: "int", nullable: false),
+                    FollowUpAttemptsBeforeUnreachable = table.Column<int>(type: "int", nullable: false),
+                    RaisesForMajor = table.Column<int>(type: "int", nullable: false),
+                    DaysUnresolvedForMajor = table.Column<int>(type: "int", nullable: false),
+                    GroupComplainantCount = table.Column<int>(type: "int", nullable: false),
+                    GroupWindowHours = table.Column<int>(type: "int", nullable: false),
+                    ClockIntervalSeconds = table.Column<int>(type: "int", nullable: false),
+                    RepeatWindowDays = table.Column<int>(type: "int", nullable: false),
+                    TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,12 +146,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Projects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Address = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -162,9 +162,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "ReportDispatches",
                 columns: table => new
                 {
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecipientCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -175,8 +175,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "ReportMonthVersions",
                 columns: table => new
                 {
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    Stamp = table.Column<long>(type: "INTEGER", nullable: false)
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Stamp = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -187,12 +187,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "ReportSnapshots",
                 columns: table => new
                 {
-                    ScopeKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", nullable: false),
-                    ComputedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DataVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false)
+                    ScopeKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Month = table.Column<string>(type: "nvarchar(7)", maxLength: 7, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ComputedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DataVersion = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -203,11 +203,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -224,11 +224,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -245,10 +245,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -265,8 +265,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    RoleId = table.Column<string>(type: "nvarchar(450)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -289,10 +289,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -309,11 +309,11 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Topics",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    DefaultDepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    DefaultDepartmentId = table.Column<int>(type: "int", nullable: true),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -330,12 +330,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "OutboxMailAttachments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OutboxMailId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OutboxMailId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,8 +352,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "StaffProjects",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false)
+                    UserId = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -376,14 +376,14 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Incidents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TopicId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    TopicId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -406,60 +406,63 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Complaints",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 17, nullable: false),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TopicId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<int>(type: "INTEGER", nullable: false),
-                    ComplainantName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ComplainantKind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Location = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Content = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Type = table.Column<int>(type: "INTEGER", nullable: false),
-                    Severity = table.Column<int>(type: "INTEGER", nullable: true),
-                    Clauses = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Flags = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsGroup = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AssigneeName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ExternalParty = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IncidentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegisteredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RegisteredById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegisteredByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DispatchedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DispatchedOnTime = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ResolutionClockStart = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastProgressAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OnHoldSince = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    OnHoldTotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    ResolvedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResolvedOnTime = table.Column<bool>(type: "INTEGER", nullable: true),
-                    FollowedUpAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastFollowUpOutcome = table.Column<int>(type: "INTEGER", nullable: true),
-                    FailedFollowUpAttempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    WithdrawnAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BecameMajorAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ReopenCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResolutionDue = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    NextDueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Accident = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Cause = table.Column<int>(type: "INTEGER", nullable: false),
-                    CompanyAtFault = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ComplainantCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    DaysUnresolved = table.Column<int>(type: "INTEGER", nullable: false),
-                    GovernmentReferralWithSocialImpact = table.Column<bool>(type: "INTEGER", nullable: false),
-                    InjuryOrMajorEconomicLoss = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LinkedComplainantCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    MediaExposure = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PromisedServiceNotDelivered = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TimesRaisedUnresolved = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<string>(type: "nvarchar(17)", maxLength: 17, nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    TopicId = table.Column<int>(type: "int", nullable: false),
+                    Channel = table.Column<int>(type: "int", nullable: false),
+                    ComplainantName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ComplainantKind = table.Column<int>(type: "int", nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Location = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Type = table.Column<int>(type: "int", nullable: false),
+                    Severity = table.Column<int>(type: "int", nullable: true),
+                    Clauses = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Flags = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsGroup = table.Column<bool>(type: "bit", nullable: false),
+                    IsRepeat = table.Column<bool>(type: "bit", nullable: false),
+                    IsGovernmentReferral = table.Column<bool>(type: "bit", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    DepartmentId = table.Column<int>(type: "int", nullable: true),
+                    AssigneeName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ExternalParty = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Resolution = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    IncidentId = table.Column<long>(type: "bigint", nullable: true),
+                    RegisteredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RegisteredById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RegisteredByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    DispatchedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DispatchedOnTime = table.Column<bool>(type: "bit", nullable: true),
+                    ResolutionClockStart = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LastProgressAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OnHoldSince = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    OnHoldTotal = table.Column<long>(type: "bigint", nullable: false),
+                    ResolvedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    HoursToResolve = table.Column<double>(type: "float", nullable: true),
+                    ResolvedOnTime = table.Column<bool>(type: "bit", nullable: true),
+                    FollowedUpAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastFollowUpOutcome = table.Column<int>(type: "int", nullable: true),
+                    FailedFollowUpAttempts = table.Column<int>(type: "int", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    WithdrawnAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    BecameMajorAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReopenCount = table.Column<int>(type: "int", nullable: false),
+                    ResolutionDue = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NextDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Accident = table.Column<bool>(type: "bit", nullable: false),
+                    Cause = table.Column<int>(type: "int", nullable: false),
+                    CompanyAtFault = table.Column<bool>(type: "bit", nullable: false),
+                    ComplainantCount = table.Column<int>(type: "int", nullable: false),
+                    DaysUnresolved = table.Column<int>(type: "int", nullable: false),
+                    GovernmentReferralWithSocialImpact = table.Column<bool>(type: "bit", nullable: false),
+                    InjuryOrMajorEconomicLoss = table.Column<bool>(type: "bit", nullable: false),
+                    LinkedComplainantCount = table.Column<int>(type: "int", nullable: false),
+                    MediaExposure = table.Column<bool>(type: "bit", nullable: false),
+                    PromisedServiceNotDelivered = table.Column<bool>(type: "bit", nullable: false),
+                    TimesRaisedUnresolved = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -494,16 +497,16 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Attachments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UploadedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UploadedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UploadedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -520,20 +523,20 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "EscalationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Cycle = table.Column<long>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Limit = table.Column<long>(type: "INTEGER", nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    AcknowledgedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    AcknowledgedById = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AcknowledgedByName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    AcknowledgeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    ProjectId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Cycle = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Limit = table.Column<long>(type: "bigint", nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AcknowledgedById = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AcknowledgedByName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    AcknowledgeNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -550,15 +553,15 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "FollowUps",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Method = table.Column<int>(type: "INTEGER", nullable: false),
-                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -575,13 +578,13 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "IdempotencyKeys",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -598,13 +601,13 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Message = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -627,17 +630,17 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "TimelineEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ComplaintId = table.Column<long>(type: "INTEGER", nullable: false),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ActorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    ToStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ComplaintId = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    FromStatus = table.Column<int>(type: "int", nullable: true),
+                    ToStatus = table.Column<int>(type: "int", nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Detail = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -664,7 +667,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -690,7 +694,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attachments_ComplaintId",
@@ -731,12 +736,12 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_RegisteredAt_Report",
                 table: "Complaints",
-                columns: new[] { "RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt" });
+                columns: new[] { "RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt", "IsRepeat", "IsGovernmentReferral" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ResolvedAt_Report",
                 table: "Complaints",
-                columns: new[] { "ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "RegisteredAt", "ResolutionDue" });
+                columns: new[] { "ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "HoursToResolve", "RegisteredAt", "ResolutionDue" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_Status_Id",
