@@ -73,7 +73,7 @@ public sealed record ComplaintListItem(
 public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long? NextCursor);
 
 /// <summary>Reads complaints within the caller's projects.</summary>
-public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
+public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock, DeskNames names)
 {
     private static readonly Func<ComplaintDeskDbContext, long, Task<Complaint?>> _findById = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context, long id) => context.Complaints.AsNoTracking()
@@ -103,6 +103,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     public async Task<Complaint?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        await OpenForRequestAsync(cancellationToken);
         var complaint = await _findById(db, id);
         return complaint is not null && staff.CanSeeProject(complaint.ProjectId) ? complaint : null;
     }
@@ -110,6 +111,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     public async Task<ComplaintPage> ListAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        await OpenForRequestAsync(cancellationToken);
         var policy = await policies.GetAsync(cancellationToken);
         var query = Visible();
         if (filter.Status is { } status)
@@ -188,9 +190,8 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
                 c.Number,
                 c.RegisteredAt,
                 c.ProjectId,
-                ProjectName = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault(),
-                TopicName = db.Topics.Where(t => t.Id == c.TopicId).Select(t => t.Name).FirstOrDefault(),
-                DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault(),
+                c.TopicId,
+                c.DepartmentId,
                 c.ComplainantName,
                 c.Phone,
                 c.Type,
@@ -203,9 +204,24 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
             })
             .ToListAsync(cancellationToken);
 
+        // Names from the cached table, not three correlated sub-selects per row.
+        var table = await names.GetAsync(t => rows.TrueForAll(r => t.HasProject(r.ProjectId) && t.HasTopic(r.TopicId) && t.HasDepartment(r.DepartmentId)), cancellationToken);
         var items = rows.Take(size).Select(r => new ComplaintListItem(
-            r.Id, r.Number, r.RegisteredAt, r.ProjectId, r.ProjectName ?? string.Empty, r.TopicName ?? string.Empty, r.DepartmentName,
+            r.Id, r.Number, r.RegisteredAt, r.ProjectId, table.ProjectName(r.ProjectId), table.TopicName(r.TopicId), table.DepartmentName(r.DepartmentId),
             r.ComplainantName, PhoneMask.Mask(r.Phone), r.Type, r.Severity, r.Status, r.IsGroup, r.Flags, r.NextDueAt, r.Preview)).ToList();
         return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null);
+    }
+
+    /// <summary>
+    /// Opens the context's connection for the rest of the request: EF then keeps it open for every later query of the
+    /// request (settings, names, attachments, the layout's badges) and closes it when the context goes back to the pool,
+    /// instead of opening and closing it around each query (on SQLite each open also registers EF's functions again).
+    /// </summary>
+    private async Task OpenForRequestAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
     }
 }
