@@ -73,10 +73,22 @@ public sealed class AttachmentService(
         [".xls"] = [[0xD0, 0xCF, 0x11, 0xE0]],
     };
 
+    private static readonly Func<ComplaintDeskDbContext, long, IAsyncEnumerable<Attachment>> _byComplaint = EF.CompileAsyncQuery<ComplaintDeskDbContext, long, Attachment>(
+        (ComplaintDeskDbContext context, long complaintId) => context.Attachments.AsNoTracking().Where(a => a.ComplaintId == complaintId).OrderBy(a => a.Id));
+
     public long MaxBytes => options.Value.MaxBytes;
 
-    public Task<List<Attachment>> ListAsync(long complaintId, CancellationToken cancellationToken = default) =>
-        db.Attachments.AsNoTracking().Where(a => a.ComplaintId == complaintId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+    /// <summary>A complaint's attachments, oldest first (read on every details page: compiled once).</summary>
+    public async Task<List<Attachment>> ListAsync(long complaintId, CancellationToken cancellationToken = default)
+    {
+        var list = new List<Attachment>();
+        await foreach (var attachment in _byComplaint(db, complaintId).WithCancellation(cancellationToken))
+        {
+            list.Add(attachment);
+        }
+
+        return list;
+    }
 
     /// <summary>Stores a file for a complaint the caller may see; throws on a bad file, saves nothing then.</summary>
     public async Task<Attachment> AddAsync(long complaintId, string fileName, long length, Stream content, CancellationToken cancellationToken = default)

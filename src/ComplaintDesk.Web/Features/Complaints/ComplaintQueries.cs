@@ -73,7 +73,7 @@ public sealed record ComplaintListItem(
 public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long? NextCursor);
 
 /// <summary>Reads complaints within the caller's projects.</summary>
-public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
+public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock, DeskNames names)
 {
     private static readonly Func<ComplaintDeskDbContext, long, Task<Complaint?>> _findById = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context, long id) => context.Complaints.AsNoTracking()
@@ -81,6 +81,47 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
             .Include(c => c.FollowUps)
             .AsSplitQuery()
             .SingleOrDefault(c => c.Id == id));
+
+    // The list without keyword, dates or overdue (nearly every page view): compiled, one per order. A filter left
+    // empty is a null parameter, and EF drops "@p IS NULL OR ..." from the SQL it builds for that combination of nulls
+    // (it caches the SQL per combination), so each shape gets the same plan as the hand-built LINQ below.
+    private static readonly Func<ComplaintDeskDbContext, List<int>?, ComplaintStatus?, ComplaintType?, Severity?, int?, int?, int?, Channel?, long?, int, IAsyncEnumerable<ListRow>>
+        _listNewest = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, List<int>? projects, ComplaintStatus? status, ComplaintType? type, Severity? severity, int? projectId,
+            int? departmentId, int? topicId, Channel? channel, long? after, int take) => context.Complaints.AsNoTracking()
+            .Where(c => projects == null || projects.Contains(c.ProjectId))
+            .Where(c => status == null || c.Status == status)
+            .Where(c => type == null || c.Type == type)
+            .Where(c => severity == null || c.Severity == severity)
+            .Where(c => projectId == null || c.ProjectId == projectId)
+            .Where(c => departmentId == null || c.DepartmentId == departmentId)
+            .Where(c => topicId == null || c.TopicId == topicId)
+            .Where(c => channel == null || c.Channel == channel)
+            .Where(c => after == null || c.Id < after)
+            .OrderByDescending(c => c.Id)
+            .Take(take)
+            .Select(c => new ListRow(
+                c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.ComplainantName, c.Phone, c.Type, c.Severity, c.Status, c.IsGroup,
+                c.Flags, c.NextDueAt, c.Content.Substring(0, 60))));
+
+    private static readonly Func<ComplaintDeskDbContext, List<int>?, ComplaintStatus?, ComplaintType?, Severity?, int?, int?, int?, Channel?, long?, int, IAsyncEnumerable<ListRow>>
+        _listOldest = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, List<int>? projects, ComplaintStatus? status, ComplaintType? type, Severity? severity, int? projectId,
+            int? departmentId, int? topicId, Channel? channel, long? after, int take) => context.Complaints.AsNoTracking()
+            .Where(c => projects == null || projects.Contains(c.ProjectId))
+            .Where(c => status == null || c.Status == status)
+            .Where(c => type == null || c.Type == type)
+            .Where(c => severity == null || c.Severity == severity)
+            .Where(c => projectId == null || c.ProjectId == projectId)
+            .Where(c => departmentId == null || c.DepartmentId == departmentId)
+            .Where(c => topicId == null || c.TopicId == topicId)
+            .Where(c => channel == null || c.Channel == channel)
+            .Where(c => after == null || c.Id > after)
+            .OrderBy(c => c.Id)
+            .Take(take)
+            .Select(c => new ListRow(
+                c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.ComplainantName, c.Phone, c.Type, c.Severity, c.Status, c.IsGroup,
+                c.Flags, c.NextDueAt, c.Content.Substring(0, 60))));
 
     /// <summary>Complaints the signed-in person may see.</summary>
     public IQueryable<Complaint> Visible()
@@ -103,6 +144,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     public async Task<Complaint?> FindAsync(long id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        await OpenForRequestAsync(cancellationToken);
         var complaint = await _findById(db, id);
         return complaint is not null && staff.CanSeeProject(complaint.ProjectId) ? complaint : null;
     }
@@ -110,6 +152,39 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     public async Task<ComplaintPage> ListAsync(ComplaintFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        await OpenForRequestAsync(cancellationToken);
+        var size = Math.Clamp(filter.PageSize, 1, ComplaintFilter.MaxPageSize);
+        var rows = filter.From is null && filter.To is null && !filter.OverdueOnly && string.IsNullOrWhiteSpace(filter.Keyword)
+            ? await CompiledPageAsync(filter, size, cancellationToken)
+            : await QueryPageAsync(filter, size, cancellationToken);
+
+        // Names from the cached table, not three correlated sub-selects per row.
+        var table = await names.GetAsync(t => rows.TrueForAll(r => t.HasProject(r.ProjectId) && t.HasTopic(r.TopicId) && t.HasDepartment(r.DepartmentId)), cancellationToken);
+        var items = rows.Take(size).Select(r => new ComplaintListItem(
+            r.Id, r.Number, r.RegisteredAt, r.ProjectId, table.ProjectName(r.ProjectId), table.TopicName(r.TopicId), table.DepartmentName(r.DepartmentId),
+            r.ComplainantName, PhoneMask.Mask(r.Phone), r.Type, r.Severity, r.Status, r.IsGroup, r.Flags, r.NextDueAt, r.Preview)).ToList();
+        return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null);
+    }
+
+    /// <summary>Filters by values only (no keyword, dates or overdue): the compiled query of that order.</summary>
+    private async Task<List<ListRow>> CompiledPageAsync(ComplaintFilter filter, int size, CancellationToken cancellationToken)
+    {
+        var projects = staff.IsCompanyWide ? null : staff.ProjectIds.ToList();
+        var list = filter.Sort == ComplaintSort.Oldest ? _listOldest : _listNewest;
+        var rows = new List<ListRow>(size + 1);
+        await foreach (var row in list(
+            db, projects, filter.Status, filter.Type, filter.Severity, filter.ProjectId, filter.DepartmentId, filter.TopicId, filter.Channel, filter.After, size + 1)
+            .WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Any filter: the query built for just the filters given.</summary>
+    private async Task<List<ListRow>> QueryPageAsync(ComplaintFilter filter, int size, CancellationToken cancellationToken)
+    {
         var policy = await policies.GetAsync(cancellationToken);
         var query = Visible();
         if (filter.Status is { } status)
@@ -179,33 +254,29 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         }
 
         query = filter.Sort == ComplaintSort.Oldest ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id);
-        var size = Math.Clamp(filter.PageSize, 1, ComplaintFilter.MaxPageSize);
-        var rows = await query
+        return await query
             .Take(size + 1)
-            .Select(c => new
-            {
-                c.Id,
-                c.Number,
-                c.RegisteredAt,
-                c.ProjectId,
-                ProjectName = db.Projects.Where(p => p.Id == c.ProjectId).Select(p => p.Name).FirstOrDefault(),
-                TopicName = db.Topics.Where(t => t.Id == c.TopicId).Select(t => t.Name).FirstOrDefault(),
-                DepartmentName = db.Departments.Where(d => d.Id == c.DepartmentId).Select(d => d.Name).FirstOrDefault(),
-                c.ComplainantName,
-                c.Phone,
-                c.Type,
-                c.Severity,
-                c.Status,
-                c.IsGroup,
-                c.Flags,
-                c.NextDueAt,
-                Preview = c.Content.Substring(0, 60),
-            })
+            .Select(c => new ListRow(
+                c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.ComplainantName, c.Phone, c.Type, c.Severity, c.Status, c.IsGroup,
+                c.Flags, c.NextDueAt, c.Content.Substring(0, 60)))
             .ToListAsync(cancellationToken);
-
-        var items = rows.Take(size).Select(r => new ComplaintListItem(
-            r.Id, r.Number, r.RegisteredAt, r.ProjectId, r.ProjectName ?? string.Empty, r.TopicName ?? string.Empty, r.DepartmentName,
-            r.ComplainantName, PhoneMask.Mask(r.Phone), r.Type, r.Severity, r.Status, r.IsGroup, r.Flags, r.NextDueAt, r.Preview)).ToList();
-        return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null);
     }
+
+    /// <summary>
+    /// Opens the context's connection for the rest of the request: EF then keeps it open for every later query of the
+    /// request (settings, names, attachments, the layout's badges) and closes it when the context goes back to the pool,
+    /// instead of opening and closing it around each query (on SQLite each open also registers EF's functions again).
+    /// </summary>
+    private async Task OpenForRequestAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The columns of a list row (names are looked up afterwards).</summary>
+    private sealed record ListRow(
+        long Id, string Number, DateTime RegisteredAt, int ProjectId, int TopicId, int? DepartmentId, string ComplainantName, string Phone,
+        ComplaintType Type, Severity? Severity, ComplaintStatus Status, bool IsGroup, string Flags, DateTime? NextDueAt, string Preview);
 }

@@ -8,6 +8,7 @@ public static class DeskServiceCollectionExtensions
     public static IServiceCollection AddComplaintDeskPages(this IServiceCollection services)
     {
         services.AddScoped<RepeatFinder>();
+        services.AddScoped<DeskNames>();
         services.AddSingleton<RegistrationQueue>();
 
         // A value that cannot be read (a letter in a number field, a date that is no date) gets a Chinese

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
@@ -7,7 +6,6 @@ using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Attachments;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Pages.Complaints;
 
@@ -55,7 +53,7 @@ public sealed partial class ComplaintView
     };
 
     public static async Task<ComplaintView?> LoadAsync(
-        long id, ComplaintQueries queries, ComplaintDeskDbContext db, ProcedurePolicies policies, AttachmentService attachments, TimeProvider clock,
+        long id, ComplaintQueries queries, DeskNames names, ProcedurePolicies policies, AttachmentService attachments, TimeProvider clock,
         CancellationToken cancellationToken)
     {
         var complaint = await queries.FindAsync(id, cancellationToken);
@@ -73,11 +71,11 @@ public sealed partial class ComplaintView
             Now = now,
             Deadlines = Domain.TimeLimits.Deadlines.Evaluate(complaint, now, policy.TimeLimits),
         };
-        view.ProjectName = await db.Projects.AsNoTracking().Where(p => p.Id == complaint.ProjectId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? string.Empty;
-        var topic = await db.Topics.AsNoTracking().Where(t => t.Id == complaint.TopicId).Select(t => new { t.Name, t.DefaultDepartmentId }).SingleOrDefaultAsync(cancellationToken);
-        view.TopicName = topic?.Name ?? string.Empty;
-        view.TopicDefaultDepartmentId = topic?.DefaultDepartmentId;
-        view._departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).ToDictionaryAsync(d => d.Id, d => d.Name, cancellationToken);
+        var table = await names.GetAsync(t => t.HasProject(complaint.ProjectId) && t.HasTopic(complaint.TopicId) && t.HasDepartment(complaint.DepartmentId), cancellationToken);
+        view.ProjectName = table.ProjectName(complaint.ProjectId);
+        view.TopicName = table.TopicName(complaint.TopicId);
+        view.TopicDefaultDepartmentId = table.TopicDefaultDepartmentId(complaint.TopicId);
+        view._departments = table.DepartmentsById;
         view.Attachments = await attachments.ListAsync(id, cancellationToken);
 
         var explained = Classifier.Classify(complaint.Facts, policy.Classification).Clauses.ToDictionary(c => c.Code, c => c.Explanation);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Attachments;
 using ComplaintDesk.Web.Features.Complaints;
@@ -16,7 +15,7 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 /// drawn from, so a change made meanwhile by someone else is reported, never overwritten.
 /// </summary>
 public sealed class DetailsModel(
-    ComplaintDeskDbContext db,
+    DeskNames names,
     CurrentStaff staff,
     ProcedurePolicies policies,
     ComplaintQueries queries,
@@ -234,7 +233,7 @@ public sealed class DetailsModel(
 
     private async Task<IActionResult> ShowAsync(long id)
     {
-        var view = await ComplaintView.LoadAsync(id, queries, db, policies, attachments, clock, HttpContext.RequestAborted);
+        var view = await ComplaintView.LoadAsync(id, queries, names, policies, attachments, clock, HttpContext.RequestAborted);
         if (view is null)
         {
             return NotFound();

@@ -1,12 +1,9 @@
 using System.Globalization;
-using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace ComplaintDesk.Web.Pages.Complaints;
 
@@ -15,12 +12,9 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 /// A filter value that cannot be read is ignored with a message, never an error page.
 /// </summary>
 public sealed class IndexModel(
-    ComplaintQueries queries, ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock, IMemoryCache cache)
+    ComplaintQueries queries, DeskNames names, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock)
     : PageModel
 {
-    private const string OptionsCacheKey = "complaint-list-filter-options";
-    private static readonly TimeSpan _optionsFor = TimeSpan.FromSeconds(10);
-
     public ComplaintFilter Filter { get; } = new();
 
     public ComplaintPage Results { get; private set; } = new([], null);
@@ -81,8 +75,9 @@ public sealed class IndexModel(
         Now = clock.GetUtcNow().UtcDateTime;
         Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
 
-        var options = await FilterOptionsAsync(HttpContext.RequestAborted);
-        Projects = options.Projects.Where(p => staff.CanSeeProject(p.Id)).ToList();
+        // The filters' choices come from the names each instance keeps for a few seconds (no query per page).
+        var options = await names.GetAsync(HttpContext.RequestAborted);
+        Projects = staff.IsCompanyWide ? options.Projects : options.Projects.Where(p => staff.CanSeeProject(p.Id)).ToList();
         Departments = options.Departments;
         Topics = options.Topics;
     }
@@ -103,26 +98,6 @@ public sealed class IndexModel(
     }
 
     public bool IsOverdue(ComplaintListItem item) => item.NextDueAt is { } due && due < Now;
-
-    /// <summary>
-    /// The filters' choices. Read on every page of the list, they change rarely: each instance keeps them for a few
-    /// seconds (as it does the procedure settings), which saves three queries per page.
-    /// </summary>
-    private async Task<FilterOptions> FilterOptionsAsync(CancellationToken cancellationToken)
-    {
-        if (cache.TryGetValue(OptionsCacheKey, out FilterOptions? cached) && cached is not null)
-        {
-            return cached;
-        }
-
-        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);
-        var departments = await db.Departments.AsNoTracking().OrderBy(d => d.Id).Select(d => new { d.Id, d.Name }).ToListAsync(cancellationToken);
-        var topics = await db.Topics.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(cancellationToken);
-        var options = new FilterOptions(
-            projects.Select(p => (p.Id, p.Name)).ToList(), departments.Select(d => (d.Id, d.Name)).ToList(), topics.Select(t => (t.Id, t.Name)).ToList());
-        cache.Set(OptionsCacheKey, options, _optionsFor);
-        return options;
-    }
 
     private TEnum? ReadEnum<TEnum>(string key, string label, List<string> ignored)
         where TEnum : struct, Enum
@@ -177,7 +152,3 @@ public sealed class IndexModel(
         return null;
     }
 }
-
-/// <summary>The list filters' choices: every project, department and topic by id and name.</summary>
-internal sealed record FilterOptions(
-    IReadOnlyList<(int Id, string Name)> Projects, IReadOnlyList<(int Id, string Name)> Departments, IReadOnlyList<(int Id, string Name)> Topics);

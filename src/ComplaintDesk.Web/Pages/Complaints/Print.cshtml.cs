@@ -1,4 +1,3 @@
-using ComplaintDesk.Data;
 using ComplaintDesk.Web.Features.Attachments;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
@@ -9,7 +8,7 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 
 /// <summary>投诉处理记录表: the complaint on one A4 page, without the site's navigation.</summary>
 public sealed class PrintModel(
-    ComplaintDeskDbContext db, ProcedurePolicies policies, ComplaintQueries queries, AttachmentService attachments, TimeProvider clock) : PageModel
+    DeskNames names, ProcedurePolicies policies, ComplaintQueries queries, AttachmentService attachments, TimeProvider clock) : PageModel
 {
     /// <summary>Timeline rows that still fit on the one A4 page beside the record.</summary>
     public const int TimelineRows = 12;
@@ -21,7 +20,7 @@ public sealed class PrintModel(
 
     public async Task<IActionResult> OnGetAsync(long id)
     {
-        var view = await ComplaintView.LoadAsync(id, queries, db, policies, attachments, clock, HttpContext.RequestAborted);
+        var view = await ComplaintView.LoadAsync(id, queries, names, policies, attachments, clock, HttpContext.RequestAborted);
         if (view is null)
         {
             return NotFound();
