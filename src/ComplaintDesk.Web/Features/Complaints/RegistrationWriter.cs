@@ -23,7 +23,7 @@ public sealed class RegistrationWriter(
     TimeProvider clock) : IAsyncDisposable
 {
     /// <summary>Page cache of the writing connection while a session lasts (KiB); back to the pool's default after.</summary>
-    public const int SessionCacheKibibytes = 16 * 1024;
+    public const int SessionCacheKibibytes = 8 * 1024;
 
     private static readonly System.Reflection.PropertyInfo _complaintId = typeof(Complaint).GetProperty(nameof(Complaint.Id))!;
     private static readonly System.Reflection.PropertyInfo _entryId = typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.Id))!;
