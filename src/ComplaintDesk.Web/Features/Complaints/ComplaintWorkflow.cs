@@ -1,12 +1,8 @@
-using System.Globalization;
 using ComplaintDesk.Data;
-using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Infrastructure;
-using ComplaintDesk.Web.Tools;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplaintDesk.Web.Features.Complaints;
 
@@ -18,7 +14,6 @@ public sealed class ComplaintWorkflow(
     ComplaintDeskDbContext db,
     CurrentStaff staff,
     ProcedurePolicies policies,
-    ComplaintNumberAllocator numbers,
     RegistrationQueue registrations,
     WriteGate gate,
     TimeProvider clock,
@@ -33,10 +28,6 @@ public sealed class ComplaintWorkflow(
     private static readonly Func<ComplaintDeskDbContext, int, Task<TopicChoice?>> _activeTopic = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context, int id) => context.Topics.Where(t => t.Id == id && t.IsActive)
             .Select(t => new TopicChoice(t.Id, t.DefaultDepartmentId)).SingleOrDefault());
-
-    private static readonly System.Reflection.PropertyInfo _complaintId = typeof(Complaint).GetProperty(nameof(Complaint.Id))!;
-    private static readonly System.Reflection.PropertyInfo _entryId = typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.Id))!;
-    private static readonly System.Reflection.PropertyInfo _entryComplaintId = typeof(TimelineEntry).GetProperty(nameof(TimelineEntry.ComplaintId))!;
 
     public Task<Complaint> RegisterAsync(RegisterComplaintInput input, CancellationToken cancellationToken = default) =>
         RegisterAsync(input, null, cancellationToken);
@@ -73,191 +64,23 @@ public sealed class ComplaintWorkflow(
     {
         var intake = await CheckRegistrationAsync(input, cancellationToken);
         var pending = new PendingRegistration(intake, staff.Actor, claim);
-        registrations.Enqueue(pending);
+        Complaint complaint;
         try
         {
-            using (await gate.EnterAsync(cancellationToken))
-            {
-                // Whoever holds the gate writes what is queued; this request's own registration may already be written.
-                while (pending.IsWaiting)
-                {
-                    var batch = registrations.TakeBatch();
-                    if (batch.Count == 0)
-                    {
-                        break;
-                    }
-
-                    await WriteAsync(batch);
-                }
-            }
+            // The queue's writer stores it with others in one transaction and completes it after the commit.
+            complaint = await registrations.Submit(pending).WaitAsync(cancellationToken);
         }
-        catch (OperationCanceledException) when (pending.TryAbandon())
+        catch (OperationCanceledException) when (!pending.TryAbandon())
         {
-            throw;
+            // A writer took it before the request gave up: the commit decides, as for any other taken registration.
+            complaint = await pending.Done.Task;
         }
 
-        var complaint = await pending.Done.Task;
         logger.LogInformation(
             "Complaint {ComplaintNumber} registered by {UserName}: type {Type}, severity {Severity}, clauses {Clauses}",
             complaint.Number, staff.UserName, complaint.Type, complaint.Severity, complaint.Clauses);
         await PublishAsync(complaint, cancellationToken);
         return complaint;
-    }
-
-    /// <summary>
-    /// Writes a group of registrations in one transaction and completes each after the commit. Not cancellable:
-    /// it writes for other requests too. When the group fails, each is written alone, so one bad registration
-    /// fails only itself.
-    /// </summary>
-    private async Task WriteAsync(List<PendingRegistration> batch)
-    {
-        try
-        {
-            var deferred = batch;
-            while (deferred.Count > 0)
-            {
-                var group = deferred;
-                deferred = [];
-                IReadOnlyList<Exception?> outcomes;
-                try
-                {
-                    outcomes = await WriteGroupAsync(group, deferred);
-                }
-                catch (Exception) when (group.Count > 1)
-                {
-                    var single = new List<Exception?>();
-                    foreach (var pending in group)
-                    {
-                        try
-                        {
-                            single.Add((await WriteGroupAsync([pending], deferred))[0]);
-                        }
-                        catch (Exception ex)
-                        {
-                            single.Add(ex);
-                        }
-                    }
-
-                    outcomes = single;
-                }
-
-                for (var i = 0; i < group.Count; i++)
-                {
-                    if (outcomes[i] is { } failure)
-                    {
-                        group[i].Done.TrySetException(failure);
-                    }
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            // Every registration of the batch learns the outcome; each request rethrows its own.
-            foreach (var pending in batch)
-            {
-                pending.Done.TrySetException(ex);
-            }
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-    }
-
-    /// <summary>
-    /// One transaction: the month's numbers at once, every complaint, their idempotency keys. A second registration
-    /// with a key already in the group waits for the next group (<paramref name="deferred"/>), where it finds the first.
-    /// Completes the stored ones after the commit; returns the failure of each one not stored (null when stored or deferred).
-    /// </summary>
-    private async Task<IReadOnlyList<Exception?>> WriteGroupAsync(List<PendingRegistration> group, List<PendingRegistration> deferred)
-    {
-        var policy = await policies.GetAsync(CancellationToken.None);
-        var strategy = db.Database.CreateExecutionStrategy();
-        var (outcomes, written, later) = await strategy.ExecuteAsync<object?, GroupOutcome>(null, async (_, _, ct) =>
-        {
-            db.ChangeTracker.Clear();
-            var results = new Exception?[group.Count];
-            var toWrite = new List<int>();
-            var toDefer = new List<PendingRegistration>();
-            var keysInGroup = new HashSet<(string, string)>();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            for (var i = 0; i < group.Count; i++)
-            {
-                if (group[i].Claim is { } claim)
-                {
-                    if (!keysInGroup.Add((claim.UserId, claim.Key)))
-                    {
-                        toDefer.Add(group[i]);
-                        continue;
-                    }
-
-                    var first = await db.IdempotencyKeys.AsNoTracking().SingleOrDefaultAsync(k => k.UserId == claim.UserId && k.Key == claim.Key, ct);
-                    if (first is not null)
-                    {
-                        results[i] = new IdempotencyKeyTakenException(first);
-                        continue;
-                    }
-                }
-
-                toWrite.Add(i);
-            }
-
-            var created = new List<(int Index, Complaint Complaint)>();
-            if (toWrite.Count > 0)
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                var allocated = await numbers.NextAsync(policy.Calendar.MonthOf(now), toWrite.Count, ct);
-                for (var n = 0; n < toWrite.Count; n++)
-                {
-                    var pending = group[toWrite[n]];
-                    var complaint = Complaint.Register(pending.Intake, allocated[n], pending.Actor, now, policy.Classification);
-                    complaint.RefreshDeadlines(policy.TimeLimits, now);
-                    created.Add((toWrite[n], complaint));
-                }
-
-                if (db.Database.IsSqlite())
-                {
-                    await InsertPreparedAsync(created.Select(c => c.Complaint), ct);
-
-                    // The prepared inserts bypass SaveChanges and so its report-version interceptor.
-                    await ReportVersionInterceptor.BumpAsync(db, now, now, ct);
-                }
-                else
-                {
-                    db.Complaints.AddRange(created.Select(c => c.Complaint));
-                    await db.SaveChangesAsync(ct);
-                }
-                var keys = 0;
-                foreach (var (index, complaint) in created)
-                {
-                    if (group[index].Claim is { } claim)
-                    {
-                        db.IdempotencyKeys.Add(new IdempotencyKey
-                        {
-                            UserId = claim.UserId, Key = claim.Key, RequestHash = claim.RequestHash, ComplaintId = complaint.Id, CreatedAt = now,
-                        });
-                        keys++;
-                    }
-                }
-
-                if (keys > 0)
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-            }
-
-            await transaction.CommitAsync(ct);
-            return new GroupOutcome(results, created, toDefer);
-        }, null, CancellationToken.None);
-
-        db.ChangeTracker.Clear();
-        deferred.AddRange(later);
-        foreach (var (index, complaint) in written)
-        {
-            group[index].Done.TrySetResult(complaint);
-        }
-
-        return outcomes;
     }
 
     public Task<Complaint> DispatchAsync(long id, DispatchInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
@@ -403,34 +226,6 @@ public sealed class ComplaintWorkflow(
         }
     }
 
-    /// <summary>
-    /// SQLite: the group's complaints and their timeline entries through two prepared INSERT … RETURNING commands in the
-    /// open transaction; EF's SaveChanges would generate the SQL and track every row again for each registration. The
-    /// entities get their keys as SaveChanges would give them.
-    /// </summary>
-    private async Task InsertPreparedAsync(IEnumerable<Complaint> complaints, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        long complaintId = 0;
-        using var complaintWriter = new BulkTableWriter<Complaint>(db, connection, returning: "Id") { Transaction = transaction };
-        using var timelineWriter = new BulkTableWriter<TimelineEntry>(
-            db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => complaintId }, returning: "Id")
-        { Transaction = transaction };
-        foreach (var complaint in complaints)
-        {
-            complaintId = Convert.ToInt64(await complaintWriter.InsertReturningAsync(complaint, cancellationToken), CultureInfo.InvariantCulture);
-            _complaintId.SetValue(complaint, complaintId);
-            foreach (var entry in complaint.Timeline)
-            {
-                var entryId = Convert.ToInt64(await timelineWriter.InsertReturningAsync(entry, cancellationToken), CultureInfo.InvariantCulture);
-                _entryId.SetValue(entry, entryId);
-                _entryComplaintId.SetValue(entry, complaintId);
-            }
-        }
-    }
-
     private sealed record TopicChoice(int Id, int? DefaultDepartmentId);
 
-    private sealed record GroupOutcome(Exception?[] Failures, List<(int Index, Complaint Complaint)> Written, List<PendingRegistration> Deferred);
 }

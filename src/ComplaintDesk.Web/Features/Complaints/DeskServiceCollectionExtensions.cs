@@ -10,6 +10,7 @@ public static class DeskServiceCollectionExtensions
         services.AddScoped<RepeatFinder>();
         services.AddScoped<DeskNames>();
         services.AddSingleton<RegistrationQueue>();
+        services.AddScoped<RegistrationWriter>();
 
         // A value that cannot be read (a letter in a number field, a date that is no date) gets a Chinese
         // message beside the field instead of the framework's English one.

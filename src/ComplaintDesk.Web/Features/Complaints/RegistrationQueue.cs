@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 
@@ -14,24 +15,43 @@ public sealed class IdempotencyKeyTakenException(IdempotencyKey first) : Excepti
 }
 
 /// <summary>
-/// Registrations waiting for the write gate (group commit). Every registration joins the queue, then enters
-/// the gate; the first one in writes everything queued so far in one transaction, and the others find their
-/// complaint written when their turn comes. One commit (one fsync on SQLite) then serves many registrations,
-/// and a registration is acknowledged only after the commit that stored it.
+/// Registrations waiting to be written (group commit). Each request queues its checked registration and waits; one writer
+/// (a background loop started by the first registration and ending after <see cref="IdleFor"/> without work) enters the
+/// write gate, writes everything queued so far (up to <see cref="MaxBatch"/>) in one transaction, leaves the gate and
+/// completes each registration after the commit. One commit (one fsync on SQLite) then serves many registrations, a
+/// registration is acknowledged only after the commit that stored it, and the requests of a written group never queue
+/// at the gate themselves.
 /// </summary>
-public sealed class RegistrationQueue
+public sealed class RegistrationQueue(IServiceScopeFactory scopes, WriteGate gate, ILogger<RegistrationQueue> logger)
 {
     /// <summary>Most registrations written in one transaction.</summary>
     public const int MaxBatch = 128;
 
-    private readonly ConcurrentQueue<PendingRegistration> _queue = new();
+    /// <summary>How long the writer waits for more work before it ends its session (and gives its connection back).</summary>
+    public static readonly TimeSpan IdleFor = TimeSpan.FromSeconds(1);
 
-    public void Enqueue(PendingRegistration pending) => _queue.Enqueue(pending);
+    private readonly ConcurrentQueue<PendingRegistration> _queue = new();
+    private readonly SemaphoreSlim _work = new(0);
+    private int _writing;
+
+    /// <summary>Queues the registration for the writer; the task completes after the commit that stored it, or with why not.</summary>
+    public Task<Complaint> Submit(PendingRegistration pending)
+    {
+        ArgumentNullException.ThrowIfNull(pending);
+        _queue.Enqueue(pending);
+        _work.Release();
+        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        {
+            _ = Task.Run(WriteLoopAsync);
+        }
+
+        return pending.Done.Task;
+    }
 
     /// <summary>Takes up to <see cref="MaxBatch"/> waiting registrations (skipping abandoned ones) for the caller to write.</summary>
     public List<PendingRegistration> TakeBatch()
     {
-        var batch = new List<PendingRegistration>();
+        var batch = new List<PendingRegistration>(Math.Min(_queue.Count, MaxBatch));
         while (batch.Count < MaxBatch && _queue.TryDequeue(out var pending))
         {
             if (pending.TryTake())
@@ -41,6 +61,54 @@ public sealed class RegistrationQueue
         }
 
         return batch;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var writer = scope.ServiceProvider.GetRequiredService<RegistrationWriter>();
+                while (true)
+                {
+                    if (_queue.IsEmpty)
+                    {
+                        if (!await _work.WaitAsync(IdleFor))
+                        {
+                            break;
+                        }
+
+                        continue;
+                    }
+
+                    using (await gate.EnterAsync())
+                    {
+                        var batch = TakeBatch();
+                        if (batch.Count > 0)
+                        {
+                            await writer.WriteAsync(batch);
+                        }
+                    }
+                }
+            }
+            catch (Exception ex)
+            {
+                // The writer itself failed (not a registration: those fail inside WriteAsync): fail what waits, never hang it.
+                logger.LogError(ex, "The registration writer failed");
+                foreach (var pending in TakeBatch())
+                {
+                    pending.Done.TrySetException(ex);
+                }
+            }
+
+            Volatile.Write(ref _writing, 0);
+            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
+            {
+                return;
+            }
+        }
     }
 }
 
