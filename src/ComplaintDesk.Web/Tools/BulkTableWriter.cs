@@ -27,7 +27,7 @@ public sealed class BulkTableWriter<T> : IDisposable
     private static readonly HashSet<Type> _directTypes =
     [
         typeof(string), typeof(long), typeof(int), typeof(short), typeof(byte), typeof(sbyte), typeof(ushort), typeof(uint),
-        typeof(bool), typeof(double), typeof(float), typeof(DateTime), typeof(byte[]),
+        typeof(bool), typeof(double), typeof(float), typeof(DateTime),
     ];
 
     private readonly DbCommand _command;

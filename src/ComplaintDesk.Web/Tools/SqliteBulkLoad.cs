@@ -92,9 +92,6 @@ internal sealed class SqliteBulkLoad : IDisposable
         }
     }
 
-    /// <summary>The indexes dropped for the load, by name.</summary>
-    public IReadOnlyList<string> DroppedIndexes => _indexes.Select(i => i.Name).ToList();
-
     /// <param name="tables">The loaded tables, each with the columns whose values the load writes in ascending order
     /// (indexes led by one of them are kept).</param>
     public static SqliteBulkLoad Begin(SqliteConnection connection, IReadOnlyDictionary<string, string[]> tables)
