@@ -68,4 +68,70 @@ public sealed class DataGeneratorTests : IAsyncLifetime
         Assert.True(ComplaintNumber.TryParse(lastThisMonth, out _, out var last));
         Assert.Equal(ComplaintNumber.Format(new YearMonth(2026, 11), last + 1), next);
     }
+
+    [Fact]
+    public async Task Generate_OnSqlite_LeavesEveryIndexStatisticsWalAndASoundFile()
+    {
+        var (modelIndexes, fileIndexes, journal, integrity, orphans, statistics) = await _app.WithDbAsync(async db =>
+        {
+            var model = db.Model.GetEntityTypes()
+                .Where(t => t.GetTableName() is "Complaints" or "TimelineEntries" or "FollowUps")
+                .SelectMany(t => t.GetIndexes().Select(i => i.GetDatabaseName()!))
+                .ToHashSet();
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                return (
+                    model,
+                    await ColumnAsync(connection, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Complaints', 'TimelineEntries', 'FollowUps');"),
+                    (await ColumnAsync(connection, "PRAGMA journal_mode;")).Single(),
+                    (await ColumnAsync(connection, "PRAGMA integrity_check;")).Single(),
+                    await ColumnAsync(connection, "PRAGMA foreign_key_check;"),
+                    await ColumnAsync(connection, "SELECT idx FROM sqlite_stat1 WHERE tbl = 'Complaints';"));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        });
+
+        Assert.NotEmpty(modelIndexes);
+        Assert.Subset(fileIndexes.ToHashSet(), modelIndexes);
+        Assert.Equal("wal", journal);
+        Assert.Equal("ok", integrity);
+        Assert.Empty(orphans);
+        Assert.Contains("IX_Complaints_ProjectId_Id", statistics);
+        Assert.Contains("IX_Complaints_Status_Id", statistics);
+    }
+
+    [Fact]
+    public async Task Generate_Rows_ReadBackThroughEfAsTheDomainWroteThem()
+    {
+        var complaint = await _app.WithDbAsync(db => db.Complaints.Include(c => c.Timeline).Include(c => c.FollowUps)
+            .Where(c => c.Status == ComplaintStatus.Closed && c.FollowUps.Count > 0).OrderBy(c => c.Id).FirstAsync());
+
+        Assert.Equal(DateTimeKind.Utc, complaint.RegisteredAt.Kind);
+        Assert.NotNull(complaint.DispatchedAt);
+        Assert.True(complaint.RegisteredAt < complaint.DispatchedAt);
+        Assert.True(complaint.DispatchedAt <= complaint.ResolvedAt);
+        Assert.True(complaint.ResolvedAt <= complaint.ClosedAt);
+        Assert.Equal(ComplaintStatus.Closed, complaint.Timeline.OrderBy(t => t.Id).Last().ToStatus);
+        Assert.Equal(complaint.Timeline.OrderBy(t => t.At).Select(t => t.Id), complaint.Timeline.OrderBy(t => t.Id).Select(t => t.Id));
+        Assert.Equal(complaint.ClosedAt, complaint.FollowUps.Max(f => f.At));
+    }
+
+    private static async Task<List<string>> ColumnAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return values;
+    }
 }
