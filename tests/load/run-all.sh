@@ -52,4 +52,4 @@ $RUNNER verify --db "$DATA/complaintdesk.db" --acked "$OUT/acked-mixed.txt" | te
 "$LOAD_DIR/fault-two-instances.sh" "$DATA"
 "$LOAD_DIR/fault-db-down.sh" "$DATA"
 echo "== all done; figures in $OUT/results.txt"
-$QUICK && rm -rf "$DATA"
+if $QUICK; then rm -rf "$DATA"; fi

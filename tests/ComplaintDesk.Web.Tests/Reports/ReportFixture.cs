@@ -36,6 +36,8 @@ public sealed class ReportFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Exact mode: these tests check which months a change recomputes, the running month included.
+        App.Settings["Reports:Snapshots:RunningMonthGrace"] = "00:00:00";
         await App.StartAsync();
         await App.WithDbAsync(async db =>
         {
