@@ -28,7 +28,8 @@ public static class ReportTimer
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IMemoryCache>(cache);
-        services.AddScoped(_ => new ComplaintDeskDbContext(Database.Options(options.DatabasePath, clock)));
+        var laneOptions = Database.Options(options.DatabasePath, clock);
+        services.AddScoped(_ => new ComplaintDeskDbContext(laneOptions));
         services.AddScoped<ProcedurePolicies>();
         services.AddScoped<MonthlyReportQueries>();
         await using var provider = services.BuildServiceProvider();

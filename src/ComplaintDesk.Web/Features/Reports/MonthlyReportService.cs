@@ -318,7 +318,9 @@ public sealed class MonthlyReportService(
 
         public Task<T> Run<T>(Func<MonthlyReportQueries, IQueryable<Complaint>, CancellationToken, Task<T>> work)
         {
-            var task = RunAsync(work);
+            // Microsoft.Data.Sqlite completes its "async" calls synchronously on the caller's thread: without a thread of
+            // its own each lane would run to its end before the next one started.
+            var task = Task.Run(() => RunAsync(work), cancellationToken);
             _started.Add(task);
             return task;
         }
