@@ -52,6 +52,7 @@ public static class Pipeline
 
         app.UseStaticFiles();
         app.UseSerilogRequestLogging();
+        app.UseMiddleware<ClientClosedRequestMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
