@@ -124,6 +124,17 @@ public sealed class BulkTableWriter<T> : IDisposable
         _command.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// SQLite, no RETURNING: inserts the row through the prepared statement and answers its rowid (the generated key of
+    /// an INTEGER PRIMARY KEY table), read from the connection right after the insert.
+    /// </summary>
+    public long InsertAndGetRowId(T entity)
+    {
+        var handle = _direct?.Handle ?? throw new InvalidOperationException("Rowids are read on SQLite's direct path only.");
+        Insert(entity);
+        return raw.sqlite3_last_insert_rowid(handle);
+    }
+
     /// <summary>Inserts the row and answers the <c>returning</c> column's value.</summary>
     public async Task<object?> InsertReturningAsync(T entity, CancellationToken cancellationToken = default)
     {

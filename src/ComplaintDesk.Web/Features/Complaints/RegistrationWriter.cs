@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
@@ -189,7 +188,7 @@ public sealed class RegistrationWriter(
 
                 if (db.Database.IsSqlite())
                 {
-                    await InsertPreparedAsync(created, transaction.GetDbTransaction(), ct);
+                    InsertPrepared(created, transaction.GetDbTransaction(), ct);
 
                     // The prepared inserts bypass SaveChanges and so its report-version interceptor.
                     await ReportVersionInterceptor.BumpAsync(db, now, now, ct);
@@ -234,26 +233,28 @@ public sealed class RegistrationWriter(
     }
 
     /// <summary>
-    /// SQLite: the group's complaints and their timeline entries through two prepared INSERT … RETURNING commands in the
+    /// SQLite: the group's complaints and their timeline entries through two prepared INSERT statements, values bound by
+    /// position and keys read as the connection's last rowid (BulkTableWriter's direct path), in the
     /// open transaction (made once per session); EF's SaveChanges would generate the SQL and track every row again for
     /// each registration. The entities get their keys as SaveChanges would give them.
     /// </summary>
-    private async Task InsertPreparedAsync(List<(int Index, Complaint Complaint)> created, DbTransaction transaction, CancellationToken cancellationToken)
+    private void InsertPrepared(List<(int Index, Complaint Complaint)> created, DbTransaction transaction, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
-        _complaintWriter ??= new BulkTableWriter<Complaint>(db, connection, returning: "Id");
+        _complaintWriter ??= new BulkTableWriter<Complaint>(db, connection);
         _timelineWriter ??= new BulkTableWriter<TimelineEntry>(
-            db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => _complaintIdForEntries }, returning: "Id");
+            db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => _complaintIdForEntries });
         _complaintWriter.Transaction = transaction;
         _timelineWriter.Transaction = transaction;
         foreach (var (_, complaint) in created)
         {
-            var complaintId = Convert.ToInt64(await _complaintWriter.InsertReturningAsync(complaint, cancellationToken), CultureInfo.InvariantCulture);
+            cancellationToken.ThrowIfCancellationRequested();
+            var complaintId = _complaintWriter.InsertAndGetRowId(complaint);
             _complaintIdForEntries = complaintId;
             _complaintId.SetValue(complaint, complaintId);
             foreach (var entry in complaint.Timeline)
             {
-                var entryId = Convert.ToInt64(await _timelineWriter.InsertReturningAsync(entry, cancellationToken), CultureInfo.InvariantCulture);
+                var entryId = _timelineWriter.InsertAndGetRowId(entry);
                 _entryId.SetValue(entry, entryId);
                 _entryComplaintId.SetValue(entry, complaintId);
             }
