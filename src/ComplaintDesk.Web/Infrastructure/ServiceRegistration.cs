@@ -120,6 +120,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Attachments.AttachmentService>();
         Features.Escalations.EscalationsServiceCollectionExtensions.AddEscalations(services, configuration);
         services.AddReports(configuration);
+        Housekeeping.HousekeepingServiceCollectionExtensions.AddHousekeeping(services, configuration);
         services.AddComplaintDeskPages();
         builder.AddComplaintDeskApi();
         return builder;
