@@ -16,7 +16,7 @@ namespace ComplaintDesk.Web.Tools;
 /// complaints is written in one transaction (no SQL generated and no change tracking per row).
 /// </summary>
 /// <remarks>
-/// Column values are read through compiled getters (no reflection per row). On SQLite (without RETURNING) rows are
+/// Column values are read through compiled getters (no reflection per row). On SQLite rows are
 /// encoded into a <see cref="RowBuffer"/> (EF's converters applied, values as SQLite stores them, <see cref="DateTime"/>
 /// as Microsoft.Data.Sqlite writes it) and bound by position straight to the prepared statement: ADO.NET looks every
 /// parameter up by name on every execution, which was most of the generator's writing time. Encoding and inserting
@@ -38,15 +38,14 @@ public sealed class BulkTableWriter<T> : IDisposable
     private sqlite3_stmt? _statement;
 
     /// <param name="overrides">Columns whose value the caller supplies (e.g. the key, a foreign key with a private setter).</param>
-    /// <param name="returning">A column to read back from each inserted row (SQLite's <c>RETURNING</c>), e.g. the generated key.</param>
     public BulkTableWriter(
-        DbContext db, DbConnection connection, IReadOnlyDictionary<string, Func<T, object?>>? overrides = null, string? returning = null)
+        DbContext db, DbConnection connection, IReadOnlyDictionary<string, Func<T, object?>>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(connection);
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         overrides ??= new Dictionary<string, Func<T, object?>>();
-        var direct = connection is SqliteConnection && returning is null;
+        var direct = connection is SqliteConnection;
         var entity = Expression.Parameter(typeof(T), "entity");
         foreach (var property in entityType.GetProperties())
         {
@@ -88,8 +87,7 @@ public sealed class BulkTableWriter<T> : IDisposable
         var table = entityType.GetTableName();
         var names = string.Join(", ", _columns.Select(c => $"\"{c.Column}\""));
         var parameters = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
-        _command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters})"
-            + (returning is null ? string.Empty : $" RETURNING \"{returning}\"");
+        _command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters})";
         for (var i = 0; i < _columns.Count; i++)
         {
             var parameter = _command.CreateParameter();
@@ -125,7 +123,7 @@ public sealed class BulkTableWriter<T> : IDisposable
     }
 
     /// <summary>
-    /// SQLite, no RETURNING: inserts the row through the prepared statement and answers its rowid (the generated key of
+    /// SQLite: inserts the row through the prepared statement and answers its rowid (the generated key of
     /// an INTEGER PRIMARY KEY table), read from the connection right after the insert.
     /// </summary>
     public long InsertAndGetRowId(T entity)
@@ -133,17 +131,6 @@ public sealed class BulkTableWriter<T> : IDisposable
         var handle = _direct?.Handle ?? throw new InvalidOperationException("Rowids are read on SQLite's direct path only.");
         Insert(entity);
         return raw.sqlite3_last_insert_rowid(handle);
-    }
-
-    /// <summary>Inserts the row and answers the <c>returning</c> column's value.</summary>
-    public async Task<object?> InsertReturningAsync(T entity, CancellationToken cancellationToken = default)
-    {
-        for (var i = 0; i < _columns.Count; i++)
-        {
-            _command.Parameters[i].Value = _columns[i].Value(entity) ?? DBNull.Value;
-        }
-
-        return await _command.ExecuteScalarAsync(cancellationToken);
     }
 
     public void Dispose()
@@ -171,7 +158,7 @@ public sealed class BulkTableWriter<T> : IDisposable
         return e => read(e) is { } value ? toProvider(value) : null;
     }
 
-    /// <summary>Whether <see cref="Encode"/> and <see cref="InsertNext"/> can be used (SQLite, no RETURNING).</summary>
+    /// <summary>Whether <see cref="Encode"/> and <see cref="InsertNext"/> can be used (SQLite).</summary>
     public bool CanEncode => _direct is not null;
 
     /// <summary>Appends the row's column values to the buffer (any thread; the buffer is the caller's).</summary>

@@ -75,8 +75,6 @@ public sealed class DeskNames(ComplaintDeskDbContext db, IMemoryCache cache)
         return knowsAll(table) ? table : await ReadAsync(cancellationToken);
     }
 
-    public void Invalidate() => cache.Remove(CacheKey);
-
     private async Task<DeskNameTable> ReadAsync(CancellationToken cancellationToken)
     {
         var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Id).Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
@@ -6,7 +5,6 @@ using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Tools;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace ComplaintDesk.Web.Features.Complaints;
 
@@ -188,7 +186,7 @@ public sealed class RegistrationWriter(
 
                 if (db.Database.IsSqlite())
                 {
-                    InsertPrepared(created, transaction.GetDbTransaction(), ct);
+                    InsertPrepared(created, ct);
 
                     // The prepared inserts bypass SaveChanges and so its report-version interceptor.
                     await ReportVersionInterceptor.BumpAsync(db, now, now, ct);
@@ -234,18 +232,16 @@ public sealed class RegistrationWriter(
 
     /// <summary>
     /// SQLite: the group's complaints and their timeline entries through two prepared INSERT statements, values bound by
-    /// position and keys read as the connection's last rowid (BulkTableWriter's direct path), in the
-    /// open transaction (made once per session); EF's SaveChanges would generate the SQL and track every row again for
+    /// position and keys read as the connection's last rowid (BulkTableWriter's direct path; the statements run on the
+    /// connection's handle, so inside the transaction open on it), made once per session; EF's SaveChanges would generate the SQL and track every row again for
     /// each registration. The entities get their keys as SaveChanges would give them.
     /// </summary>
-    private void InsertPrepared(List<(int Index, Complaint Complaint)> created, DbTransaction transaction, CancellationToken cancellationToken)
+    private void InsertPrepared(List<(int Index, Complaint Complaint)> created, CancellationToken cancellationToken)
     {
         var connection = db.Database.GetDbConnection();
         _complaintWriter ??= new BulkTableWriter<Complaint>(db, connection);
         _timelineWriter ??= new BulkTableWriter<TimelineEntry>(
             db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => _complaintIdForEntries });
-        _complaintWriter.Transaction = transaction;
-        _timelineWriter.Transaction = transaction;
         foreach (var (_, complaint) in created)
         {
             cancellationToken.ThrowIfCancellationRequested();

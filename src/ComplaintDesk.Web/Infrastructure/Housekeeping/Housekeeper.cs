@@ -58,36 +58,20 @@ public sealed record HousekeepingResult(int IdempotencyKeys, int ReportSnapshots
 /// <summary>Runs <see cref="Housekeeper"/> every <see cref="HousekeepingOptions.Interval"/>.</summary>
 public sealed class HousekeepingService(
     IServiceScopeFactory scopes, TimeProvider clock, IOptions<HousekeepingOptions> options, ILogger<HousekeepingService> logger)
-    : BackgroundService
+    : PeriodicScopedService(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string JobName => "Housekeeping";
+
+    protected override TimeSpan? Interval => options.Value.Interval;
+
+    protected override async Task RunOnceAsync(IServiceProvider services, DateTime nowUtc, CancellationToken cancellationToken)
     {
-        try
+        var result = await services.GetRequiredService<Housekeeper>().RunOnceAsync(nowUtc, cancellationToken);
+        if (result.IdempotencyKeys + result.ReportSnapshots > 0)
         {
-            using var timer = new PeriodicTimer(options.Value.Interval, clock);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await using var scope = scopes.CreateAsyncScope();
-                    var result = await scope.ServiceProvider.GetRequiredService<Housekeeper>()
-                        .RunOnceAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
-                    if (result.IdempotencyKeys + result.ReportSnapshots > 0)
-                    {
-                        logger.LogInformation(
-                            "Housekeeping removed {IdempotencyKeys} idempotency keys and {ReportSnapshots} report snapshots",
-                            result.IdempotencyKeys, result.ReportSnapshots);
-                    }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    logger.LogError(ex, "Housekeeping failed; it runs again at the next interval");
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutting down.
+            logger.LogInformation(
+                "Housekeeping removed {IdempotencyKeys} idempotency keys and {ReportSnapshots} report snapshots",
+                result.IdempotencyKeys, result.ReportSnapshots);
         }
     }
 }
