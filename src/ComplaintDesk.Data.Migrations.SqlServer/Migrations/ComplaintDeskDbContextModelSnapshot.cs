@@ -694,6 +694,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("ClockDueAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("datetime2");
 
@@ -885,6 +888,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BecameMajorAt");
+
+                    b.HasIndex("ClockDueAt");
 
                     b.HasIndex("DepartmentId");
 

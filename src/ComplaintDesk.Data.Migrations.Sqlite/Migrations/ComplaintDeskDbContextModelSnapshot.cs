@@ -666,6 +666,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClockDueAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT");
 
@@ -857,6 +860,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("BecameMajorAt");
+
+                    b.HasIndex("ClockDueAt");
 
                     b.HasIndex("DepartmentId");
 

@@ -69,6 +69,9 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new { c.ProjectId, c.RegisteredAt });
         builder.HasIndex(c => new { c.Status, c.NextDueAt });
 
+        // The clock's candidates: complaints whose next look has come.
+        builder.HasIndex(c => c.ClockDueAt);
+
         // The monthly report cuts by resolution, withdrawal and upgrade time as well (open at month end,
         // resolved in the month, major in the month).
         builder.HasIndex(c => new { c.ResolvedAt, c.ProjectId, c.Type, c.ResolvedOnTime, c.FollowedUpAt, c.HoursToResolve, c.RegisteredAt, c.ResolutionDue })

@@ -143,6 +143,16 @@ public sealed class Complaint
     /// Lets the list filter "overdue only" and the clock find candidates with one indexed comparison.</summary>
     public DateTime? NextDueAt { get; private set; }
 
+    /// <summary>
+    /// When the escalation clock next has to look at the complaint: just after a pending limit falls due, when it is
+    /// overdue by the whole limit again (level 2), when 3.1.2(c)'s day count is reached, and at once for a major
+    /// complaint (level 2 straight away). Null when nothing can fire. After a person's change it is the earliest
+    /// of these instants, past ones included, since the clock may not have recorded them yet
+    /// (<see cref="RefreshDeadlines"/>); after the clock has looked, the first one later than that look
+    /// (<see cref="ClockChecked"/>). The clock's candidates are one indexed range on it.
+    /// </summary>
+    public DateTime? ClockDueAt { get; private set; }
+
     /// <summary>Optimistic concurrency token: every change increments it.</summary>
     public int Version { get; private set; }
 
@@ -481,14 +491,57 @@ public sealed class Complaint
     /// <summary>
     /// Stores the due instants that queries filter on. Call after every change, with the limits in force.
     /// </summary>
-    public void RefreshDeadlines(TimeLimitPolicy limits, DateTime now)
+    public void RefreshDeadlines(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(classification);
         var report = Deadlines.Evaluate(this, now, limits);
         ResolutionDue = Status == ComplaintStatus.Withdrawn ? null : ResolutionDueAt(limits, now);
         NextDueAt = Status == ComplaintStatus.OnHold
             ? null
             : report.Deadlines.Where(d => d.IsPending).Select(d => (DateTime?)d.DueAt).Min();
+        ClockDueAt = ClockInstants(report, classification, now).Select(t => (DateTime?)t).Min();
+    }
+
+    /// <summary>
+    /// The clock has looked at the complaint at <paramref name="now"/> and recorded everything due by then: it next
+    /// needs to look at the first instant after <paramref name="now"/> at which something new can fire.
+    /// </summary>
+    public void ClockChecked(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(classification);
+        ClockDueAt = ClockInstants(Deadlines.Evaluate(this, now, limits), classification, now).Where(t => t > now).Select(t => (DateTime?)t).Min();
+    }
+
+    /// <summary>Every instant at which the clock can have something to record, past or future.</summary>
+    private IEnumerable<DateTime> ClockInstants(DeadlineReport report, ClassificationPolicy classification, DateTime now)
+    {
+        if (Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn)
+        {
+            yield break;
+        }
+
+        if (Status != ComplaintStatus.OnHold)
+        {
+            foreach (var deadline in report.Deadlines.Where(d => d.IsPending))
+            {
+                // Overdue is strictly after the due instant (Deadline.IsOverdueAt); level 2 from due + limit on (LevelAt).
+                yield return deadline.DueAt.AddTicks(1);
+                yield return deadline.DueAt + deadline.Limit;
+            }
+        }
+
+        if (Type == ComplaintType.A && Lifecycle.IsUnresolved(Status) && !Clauses.Contains("3.1.2(c)", StringComparison.Ordinal))
+        {
+            yield return RegisteredAt.AddDays(classification.DaysUnresolvedForMajor);
+        }
+
+        if (report.EscalatedBecauseMajor)
+        {
+            // Level 2 at once for this resolution cycle.
+            yield return now;
+        }
     }
 
     private void Ensure(ComplaintMove move, Actor actor)

@@ -7,6 +7,7 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Features.Escalations;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace ComplaintDesk.Web.Tools;
 
 /// <summary>What <see cref="DataGenerator"/> wrote.</summary>
 public sealed record GenerationResult(
-    int Complaints, long TimelineEntries, long FollowUps, int Projects, TimeSpan Elapsed, GenerationPhases? Phases = null);
+    int Complaints, long TimelineEntries, long FollowUps, int Projects, TimeSpan Elapsed, GenerationPhases? Phases = null, long Escalations = 0);
 
 /// <summary>
 /// Where the time went: playing lifecycles and encoding their rows (on its own thread, beside the writing), writing the rows, building the
@@ -26,7 +27,9 @@ public sealed record GenerationPhases(TimeSpan Playing, TimeSpan Writing, TimeSp
 /// <summary>
 /// Generates realistic data into the configured database: complaints over the last months with a seasonal
 /// pattern, across many projects, with Chinese texts, classification through the domain's rules, and
-/// lifecycles played through the domain's moves (so timelines, follow-ups and due instants are real).
+/// lifecycles played through the domain's moves (so timelines, follow-ups and due instants are real), with the
+/// escalation clock's rules played between the moves (so every late limit has its escalations, older ones
+/// acknowledged, and the running clock finds nothing left to record).
 /// One task plays the lifecycles and hands batches of complaints through a bounded channel to the writer, which
 /// inserts them with prepared commands, one transaction per <see cref="TransactionSize"/> complaints. On SQLite the
 /// load runs under <see cref="SqliteBulkLoad"/> (indexes built once at the end, journal in memory, no fsync) and
@@ -89,7 +92,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
 
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
-        long timeline = 0, followUps = 0;
+        long timeline = 0, followUps = 0, escalations = 0;
         TimeSpan writing, indexing = TimeSpan.Zero, analyzing = TimeSpan.Zero;
         var playing = new Stopwatch();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -145,7 +148,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
 
             await producer;
             writing = phase.Elapsed;
-            (timeline, followUps) = (rows.TimelineEntries, rows.FollowUps);
+            (timeline, followUps, escalations) = (rows.TimelineEntries, rows.FollowUps, rows.Escalations);
             if (bulk is not null)
             {
                 phase.Restart();
@@ -176,7 +179,8 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         // The bulk inserts bypass SaveChanges and so the report versions: every report snapshot is stale now.
         await ReportVersionInterceptor.InvalidateAllAsync(db, cancellationToken);
 
-        return new GenerationResult(count, timeline, followUps, projects.Count, stopwatch.Elapsed, new GenerationPhases(playing.Elapsed, writing, indexing, analyzing));
+        return new GenerationResult(
+            count, timeline, followUps, projects.Count, stopwatch.Elapsed, new GenerationPhases(playing.Elapsed, writing, indexing, analyzing), escalations);
     }
 
     /// <summary>Plays the lifecycles in registration order and hands them to the writer in batches (encoded on SQLite).</summary>
@@ -190,7 +194,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             for (var start = 0; start < instants.Length; start += BatchSize)
             {
                 playing.Start();
-                var batch = new Complaint[Math.Min(BatchSize, instants.Length - start)];
+                var batch = new Played[Math.Min(BatchSize, instants.Length - start)];
                 for (var i = 0; i < batch.Length; i++)
                 {
                     var registeredAt = instants[start + i];
@@ -216,7 +220,10 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
     }
 
     /// <summary>What the producer hands the writer: the complaints, or (SQLite) their rows encoded.</summary>
-    private readonly record struct Batch(int Count, Complaint[]? Complaints, EncodedBatch? Encoded);
+    private readonly record struct Batch(int Count, Played[]? Complaints, EncodedBatch? Encoded);
+
+    /// <summary>A generated complaint and the escalations the clock recorded during its life.</summary>
+    private readonly record struct Played(Complaint Complaint, List<EscalationEvent> Escalations);
 
     /// <summary>A batch of complaints encoded for the writer: the rows, and for each row its table.</summary>
     private sealed class EncodedBatch
@@ -244,10 +251,12 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         private const byte ComplaintRow = 0;
         private const byte TimelineRow = 1;
         private const byte FollowUpRow = 2;
+        private const byte EscalationRow = 3;
 
         private readonly BulkTableWriter<Complaint> _complaints;
         private readonly BulkTableWriter<TimelineEntry> _timeline;
         private readonly BulkTableWriter<FollowUp> _followUps;
+        private readonly BulkTableWriter<EscalationEvent> _escalations;
         private readonly System.Collections.Concurrent.ConcurrentBag<EncodedBatch> _spare = [];
         private long _nextId;
         private long _currentId;
@@ -258,22 +267,26 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             _complaints = new BulkTableWriter<Complaint>(db, connection, new Dictionary<string, Func<Complaint, object?>> { ["Id"] = _ => _currentId });
             _timeline = new BulkTableWriter<TimelineEntry>(db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => _currentId });
             _followUps = new BulkTableWriter<FollowUp>(db, connection, new Dictionary<string, Func<FollowUp, object?>> { ["ComplaintId"] = _ => _currentId });
+            _escalations = new BulkTableWriter<EscalationEvent>(
+                db, connection, new Dictionary<string, Func<EscalationEvent, object?>> { ["ComplaintId"] = _ => _currentId });
         }
 
         /// <summary>SQLite: rows are encoded by the producer and only bound by the writer.</summary>
-        public bool Encodes => _complaints.CanEncode && _timeline.CanEncode && _followUps.CanEncode;
+        public bool Encodes => _complaints.CanEncode && _timeline.CanEncode && _followUps.CanEncode && _escalations.CanEncode;
 
         public long TimelineEntries { get; private set; }
 
         public long FollowUps { get; private set; }
 
+        public long Escalations { get; private set; }
+
         public DbTransaction? Transaction
         {
-            set => _complaints.Transaction = _timeline.Transaction = _followUps.Transaction = value;
+            set => _complaints.Transaction = _timeline.Transaction = _followUps.Transaction = _escalations.Transaction = value;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public EncodedBatch Encode(Complaint[] complaints)
+        public EncodedBatch Encode(Played[] complaints)
         {
             if (!_spare.TryTake(out var batch))
             {
@@ -282,7 +295,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
 
             batch.Clear();
             batch.Complaints = complaints.Length;
-            foreach (var complaint in complaints)
+            foreach (var (complaint, escalations) in complaints)
             {
                 _currentId = _nextId++;
                 _complaints.Encode(complaint, batch.Rows);
@@ -297,6 +310,12 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                 {
                     _followUps.Encode(followUp, batch.Rows);
                     batch.Tables.Add(FollowUpRow);
+                }
+
+                foreach (var escalation in escalations)
+                {
+                    _escalations.Encode(escalation, batch.Rows);
+                    batch.Tables.Add(EscalationRow);
                 }
             }
 
@@ -318,9 +337,13 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                         _timeline.InsertNext(batch.Rows);
                         TimelineEntries++;
                         break;
-                    default:
+                    case FollowUpRow:
                         _followUps.InsertNext(batch.Rows);
                         FollowUps++;
+                        break;
+                    default:
+                        _escalations.InsertNext(batch.Rows);
+                        Escalations++;
                         break;
                 }
             }
@@ -329,9 +352,9 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         }
 
         /// <summary>Other providers: the entities through ADO.NET parameters.</summary>
-        public void Write(Complaint[] complaints)
+        public void Write(Played[] complaints)
         {
-            foreach (var complaint in complaints)
+            foreach (var (complaint, escalations) in complaints)
             {
                 _currentId = _nextId++;
                 _complaints.Insert(complaint);
@@ -346,6 +369,12 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                     _followUps.Insert(followUp);
                     FollowUps++;
                 }
+
+                foreach (var escalation in escalations)
+                {
+                    _escalations.Insert(escalation);
+                    Escalations++;
+                }
             }
         }
 
@@ -354,12 +383,13 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             _complaints.Dispose();
             _timeline.Dispose();
             _followUps.Dispose();
+            _escalations.Dispose();
         }
     }
 
     /// <summary>Plays one complaint's life through the domain, as far as its age allows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Complaint Play(
+    private Played Play(
         string number, DateTime registeredAt, DateTime now, IReadOnlyList<int> projects, IReadOnlyList<(int Id, string Name, int? Department)> topics,
         IReadOnlyList<int> departments, ProcedurePolicy policy)
     {
@@ -394,22 +424,26 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             facts);
         var complaint = Complaint.Register(intake, number, clerk, registeredAt, policy.Classification);
         var limits = policy.TimeLimits;
+        var clock = new ClockPlayer(complaint, policy);
+        clock.Moved(registeredAt);
 
         var at = registeredAt.AddMinutes(2 + (_random.NextDouble() < 0.9 ? _random.Next(18) : 18 + _random.Next(120)));
         if (at > now || Chance(0.01))
         {
-            Finish(complaint, limits, now);
-            return complaint;
+            return Finish(clock, supervisor, now);
         }
 
         if (Chance(0.01))
         {
+            clock.Until(at);
             complaint.Withdraw(Chance(0.5) ? WithdrawReason.ByComplainant : WithdrawReason.Duplicate, "业主表示问题已自行解决，撤回投诉", supervisor, at);
-            Finish(complaint, limits, now);
-            return complaint;
+            clock.Moved(at);
+            return Finish(clock, supervisor, now);
         }
 
+        clock.Until(at);
         complaint.Dispatch(topic.Department ?? departments[_random.Next(departments.Count)], null, null, clerk, at, limits);
+        clock.Moved(at);
         var limit = limits.ResolutionLimit(complaint.Type, complaint.Severity);
         var onTime = Chance(0.86);
         var resolveAfter = TimeSpan.FromMinutes(limit.TotalMinutes * (onTime ? 0.1 + (0.85 * _random.NextDouble()) : 1.05 + _random.NextDouble()));
@@ -418,49 +452,112 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             var progressAt = at.AddHours(2 + _random.Next(20));
             if (progressAt < now && progressAt < at + resolveAfter)
             {
+                clock.Until(progressAt);
                 complaint.RecordProgress("已安排人员现场查看，正在协调处理。", clerk, progressAt);
+                clock.Moved(progressAt);
             }
         }
 
         at += resolveAfter;
         if (at > now)
         {
-            Finish(complaint, limits, now);
-            return complaint;
+            return Finish(clock, supervisor, now);
         }
 
+        clock.Until(at);
         complaint.Resolve("已安排维修/协调处理完毕，并向业主说明情况。", clerk, at, limits);
+        clock.Moved(at);
         at = at.AddHours(Chance(0.9) ? 2 + _random.Next(60) : 72 + _random.Next(48));
         if (at > now)
         {
-            Finish(complaint, limits, now);
-            return complaint;
+            return Finish(clock, supervisor, now);
         }
 
         var roll = _random.NextDouble();
         var outcome = roll < 0.72 ? FollowUpOutcome.Satisfied : roll < 0.88 ? FollowUpOutcome.BasicallySatisfied : roll < 0.95 ? FollowUpOutcome.Dissatisfied : FollowUpOutcome.Unreachable;
+        clock.Until(at);
         complaint.RecordFollowUp((FollowUpMethod)(Chance(0.85) ? 0 : _random.Next(1, 3)), outcome, "电话回访业主", clerk, at, policy.Classification);
+        clock.Moved(at);
         if (outcome == FollowUpOutcome.Dissatisfied)
         {
             at = at.AddHours(4 + _random.Next(40));
             if (at < now)
             {
+                clock.Until(at);
                 complaint.Resolve("二次处理完成，已与业主当面确认。", clerk, at, limits);
+                clock.Moved(at);
                 at = at.AddHours(2 + _random.Next(30));
                 if (at < now)
                 {
+                    clock.Until(at);
                     complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.BasicallySatisfied, "二次回访", clerk, at, policy.Classification);
+                    clock.Moved(at);
                 }
             }
         }
 
-        Finish(complaint, limits, now);
-        return complaint;
+        return Finish(clock, supervisor, now);
     }
 
-    private static void Finish(Complaint complaint, Domain.TimeLimits.TimeLimitPolicy limits, DateTime now)
+    /// <summary>
+    /// Ends a generated life at <paramref name="now"/>: the clock has recorded everything due by then, and escalations
+    /// older than two days have been acknowledged by a supervisor (the queue holds the recent ones).
+    /// </summary>
+    private Played Finish(ClockPlayer clock, Actor supervisor, DateTime now)
     {
-        complaint.RefreshDeadlines(limits, now);
+        clock.Finish(now);
+        foreach (var escalation in clock.Recorded)
+        {
+            if (escalation.OccurredAt < now.AddDays(-2))
+            {
+                escalation.AcknowledgedAt = escalation.OccurredAt.AddHours(1 + _random.Next(24));
+                escalation.AcknowledgedById = supervisor.Id;
+                escalation.AcknowledgedByName = supervisor.Name;
+                escalation.AcknowledgeNote = "已督办";
+            }
+        }
+
+        return new Played(clock.Complaint, clock.Recorded);
+    }
+
+    /// <summary>
+    /// The escalation clock played through one generated complaint: before each move it records what the running
+    /// clock would have recorded by then (<see cref="ClockRules"/>, at each instant the complaint's ClockDueAt names),
+    /// after each move the due instants are refreshed as the desk refreshes them.
+    /// </summary>
+    private sealed class ClockPlayer(Complaint complaint, ProcedurePolicy policy)
+    {
+        private readonly HashSet<(EscalationKind Kind, long Cycle)> _recorded = [];
+        private DateTime _lastMove;
+
+        public Complaint Complaint => complaint;
+
+        public List<EscalationEvent> Recorded { get; } = [];
+
+        public void Moved(DateTime at)
+        {
+            complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, at);
+            _lastMove = at;
+        }
+
+        public void Until(DateTime until)
+        {
+            // Each look moves ClockDueAt past the instant looked at, so this ends.
+            while (complaint.ClockDueAt is { } due && due <= until)
+            {
+                var at = due < _lastMove ? _lastMove : due;
+                Recorded.AddRange(ClockRules.Look(complaint, _recorded, at, policy).Recorded);
+                _lastMove = at;
+            }
+        }
+
+        /// <summary>Everything due by <paramref name="now"/> recorded; due instants as of now, the next look after it.</summary>
+        public void Finish(DateTime now)
+        {
+            Until(now);
+            complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
+            complaint.ClockChecked(policy.TimeLimits, policy.Classification, now);
+        }
     }
 
     private string Content(string topic)

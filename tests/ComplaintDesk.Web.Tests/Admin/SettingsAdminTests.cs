@@ -2,6 +2,7 @@ using System.Net;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Pages.Admin.Settings;
+using ComplaintDesk.Web.Tests.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -101,6 +102,30 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
         Assert.Contains($"name=\"Input.Version\" value=\"{drawn.Version + 1}\"", html);
         var settings = await SettingsAsync();
         Assert.Equal((15, drawn.Version + 1), (settings.DispatchMinutes, settings.Version));
+    }
+
+    [Fact]
+    public async Task Save_ShorterDispatchLimit_ClockLooksAgainAndRecordsUnderTheNewLimit()
+    {
+        var form = Form(await SettingsAsync());
+        form["Input.DispatchMinutes"] = "60";
+        Assert.Equal(HttpStatusCode.Redirect, (await _admin.PostFormAsync("/Admin/Settings", form)).StatusCode);
+        var id = await _app.RegisterAsync();
+        var registeredAt = (await _app.ComplaintAsync(id)).RegisteredAt;
+        _app.Advance(TimeSpan.FromMinutes(15));
+        await _app.RunClockAsync();
+        Assert.Empty(await _app.EventsAsync(id));
+
+        form = Form(await SettingsAsync());
+        form["Input.DispatchMinutes"] = "10";
+        Assert.Equal(HttpStatusCode.Redirect, (await _admin.PostFormAsync("/Admin/Settings", form)).StatusCode);
+        await _app.RunClockAsync();
+
+        var events = await _app.EventsAsync(id);
+        Assert.Contains(events, e => e.Kind == EscalationKind.DispatchOverdue && e.Limit == TimeSpan.FromMinutes(10));
+        var complaint = await _app.ComplaintAsync(id);
+        Assert.Equal(registeredAt.AddMinutes(10), complaint.NextDueAt);
+        Assert.True(complaint.ClockDueAt > _app.Clock.GetUtcNow().UtcDateTime);
     }
 
     private Task<ProcedureSettings> SettingsAsync() =>

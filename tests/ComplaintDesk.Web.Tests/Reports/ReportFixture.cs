@@ -106,7 +106,7 @@ public sealed class ReportFixture : IAsyncLifetime
 
             foreach (var complaint in _built)
             {
-                complaint.RefreshDeadlines(_limits, complaint.ResolvedAt ?? complaint.WithdrawnAt ?? complaint.Timeline[^1].At);
+                complaint.RefreshDeadlines(_limits, ClassificationPolicy.Default, complaint.ResolvedAt ?? complaint.WithdrawnAt ?? complaint.Timeline[^1].At);
                 complaint.ClearEvents();
                 db.Complaints.Add(complaint);
             }

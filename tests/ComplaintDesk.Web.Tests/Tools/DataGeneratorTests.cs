@@ -1,5 +1,8 @@
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Data;
+using ComplaintDesk.Web.Features.Escalations;
+using ComplaintDesk.Web.Tests.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using ComplaintDesk.Web.Tools;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +57,30 @@ public sealed class DataGeneratorTests : IAsyncLifetime
         Assert.InRange(open, 1, 300);
         Assert.InRange(projects, 10, 20);
         Assert.Equal(12, months);
+    }
+
+    [Fact]
+    public async Task Generate_LateLimits_HaveTheirEscalationsSoTheRunningClockFindsNothingToDo()
+    {
+        var (stored, late, unacknowledgedOld, overdueWithoutEvent) = await _app.WithDbAsync(async db =>
+        {
+            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            return (
+                await db.EscalationEvents().CountAsync(),
+                await db.Complaints.CountAsync(c => c.ResolvedOnTime == false),
+                await db.EscalationEvents().CountAsync(e => e.AcknowledgedAt == null && e.OccurredAt < now.AddDays(-2)),
+                await db.Complaints.CountAsync(c => c.NextDueAt != null && c.NextDueAt < now
+                    && !db.EscalationEvents().Any(e => e.ComplaintId == c.Id)));
+        });
+
+        Assert.Equal(_result.Escalations, stored);
+        Assert.True(late > 0, "some complaints were resolved late");
+        Assert.True(stored >= late * 2, $"{stored} escalations for {late} late resolutions (overdue and level 1 each)");
+        Assert.Equal(0, unacknowledgedOld);
+        Assert.Equal(0, overdueWithoutEvent);
+
+        var run = await _app.AsAsync(EscalationKit.Supervisor, sp => sp.GetRequiredService<ClockCheck>().RunOnceAsync(_app.Clock.GetUtcNow().UtcDateTime));
+        Assert.Equal((0, 0), (run.Candidates, run.Recorded));
     }
 
     [Fact]

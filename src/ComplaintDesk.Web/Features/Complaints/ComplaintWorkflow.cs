@@ -164,7 +164,7 @@ public sealed class ComplaintWorkflow(
             from = complaint.Status;
             var now = clock.GetUtcNow().UtcDateTime;
             await apply(complaint, policy, now);
-            complaint.RefreshDeadlines(policy.TimeLimits, now);
+            complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

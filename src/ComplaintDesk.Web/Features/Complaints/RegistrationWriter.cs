@@ -180,7 +180,7 @@ public sealed class RegistrationWriter(
                 {
                     var pending = group[toWrite[n]];
                     var complaint = Complaint.Register(pending.Intake, allocated[n], pending.Actor, now, policy.Classification);
-                    complaint.RefreshDeadlines(policy.TimeLimits, now);
+                    complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
                     created.Add((toWrite[n], complaint));
                 }
 

@@ -163,7 +163,7 @@ public sealed class IncidentService(
                 db.Incidents().Add(created);
                 await db.SaveChangesAsync(ct);
                 found.LinkToIncident(created.Id, created.Name, CountOf([found]), staff.Actor, now, policy.Classification);
-                found.RefreshDeadlines(policy.TimeLimits, now);
+                found.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
                 await SaveAsync(found.Number, ct);
                 await transaction.CommitAsync(ct);
                 return (found, created);
@@ -257,7 +257,7 @@ public sealed class IncidentService(
             changed = await change(incident, members, policy, now, cancellationToken);
             foreach (var complaint in changed)
             {
-                complaint.RefreshDeadlines(policy.TimeLimits, now);
+                complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
             }
 
             await SaveAsync(string.Join("、", changed.Select(c => c.Number)), cancellationToken);

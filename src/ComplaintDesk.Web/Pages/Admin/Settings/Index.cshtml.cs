@@ -3,6 +3,7 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Infrastructure;
 using FluentValidation;
@@ -48,7 +49,9 @@ public sealed class IndexModel(
             return Conflict(settings);
         }
 
+        var before = (settings.ToTimeLimitPolicy(), settings.DaysUnresolvedForMajor);
         Input.ApplyTo(settings);
+        var clockRulesChanged = before != (settings.ToTimeLimitPolicy(), settings.DaysUnresolvedForMajor);
 
         // The validator checked each field alone; the policies check the whole.
         var problems = settings.ToClassificationPolicy().Validate().Concat(settings.ToTimeLimitPolicy().Validate()).ToList();
@@ -64,7 +67,18 @@ public sealed class IndexModel(
         {
             using (await gate.EnterAsync())
             {
+                await using var transaction = await db.Database.BeginTransactionAsync();
                 await db.SaveChangesAsync();
+                if (clockRulesChanged)
+                {
+                    // Every complaint still running is looked at again by the clock's next run, under the new limits
+                    // (which also refreshes its stored due instants).
+                    await db.Complaints
+                        .Where(c => c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Withdrawn)
+                        .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClockDueAt, c => c.RegisteredAt));
+                }
+
+                await transaction.CommitAsync();
             }
         }
         catch (DbUpdateConcurrencyException)
