@@ -889,7 +889,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("BecameMajorAt");
 
-                    b.HasIndex("ClockDueAt");
+                    b.HasIndex("ClockDueAt")
+                        .HasFilter("[ClockDueAt] IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

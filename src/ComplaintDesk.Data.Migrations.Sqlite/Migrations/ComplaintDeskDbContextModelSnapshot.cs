@@ -861,7 +861,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("BecameMajorAt");
 
-                    b.HasIndex("ClockDueAt");
+                    b.HasIndex("ClockDueAt")
+                        .HasFilter("[ClockDueAt] IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

@@ -497,10 +497,20 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(classification);
         var report = Deadlines.Evaluate(this, now, limits);
         ResolutionDue = Status == ComplaintStatus.Withdrawn ? null : ResolutionDueAt(limits, now);
-        NextDueAt = Status == ComplaintStatus.OnHold
-            ? null
-            : report.Deadlines.Where(d => d.IsPending).Select(d => (DateTime?)d.DueAt).Min();
-        ClockDueAt = ClockInstants(report, classification, now).Select(t => (DateTime?)t).Min();
+        DateTime? next = null;
+        if (Status != ComplaintStatus.OnHold)
+        {
+            foreach (var deadline in report.Deadlines)
+            {
+                if (deadline.IsPending && (next is null || deadline.DueAt < next))
+                {
+                    next = deadline.DueAt;
+                }
+            }
+        }
+
+        NextDueAt = next;
+        ClockDueAt = FirstClockInstant(report, classification, now, after: null);
     }
 
     /// <summary>
@@ -511,37 +521,54 @@ public sealed class Complaint
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(classification);
-        ClockDueAt = ClockInstants(Deadlines.Evaluate(this, now, limits), classification, now).Where(t => t > now).Select(t => (DateTime?)t).Min();
+        ClockDueAt = FirstClockInstant(Deadlines.Evaluate(this, now, limits), classification, now, after: now);
     }
 
-    /// <summary>Every instant at which the clock can have something to record, past or future.</summary>
-    private IEnumerable<DateTime> ClockInstants(DeadlineReport report, ClassificationPolicy classification, DateTime now)
+    /// <summary>
+    /// The earliest instant (later than <paramref name="after"/> when given) at which the clock can have something to
+    /// record: just after a pending limit falls due, when it is overdue by its whole limit again, 3.1.2(c)'s day count,
+    /// and now for a major complaint (level 2 at once for the cycle). Null when none.
+    /// </summary>
+    private DateTime? FirstClockInstant(DeadlineReport report, ClassificationPolicy classification, DateTime now, DateTime? after)
     {
         if (Status is ComplaintStatus.Closed or ComplaintStatus.Withdrawn)
         {
-            yield break;
+            return null;
+        }
+
+        DateTime? first = null;
+        void Consider(DateTime instant)
+        {
+            if ((after is null || instant > after) && (first is null || instant < first))
+            {
+                first = instant;
+            }
         }
 
         if (Status != ComplaintStatus.OnHold)
         {
-            foreach (var deadline in report.Deadlines.Where(d => d.IsPending))
+            foreach (var deadline in report.Deadlines)
             {
-                // Overdue is strictly after the due instant (Deadline.IsOverdueAt); level 2 from due + limit on (LevelAt).
-                yield return deadline.DueAt.AddTicks(1);
-                yield return deadline.DueAt + deadline.Limit;
+                if (deadline.IsPending)
+                {
+                    // Overdue is strictly after the due instant (Deadline.IsOverdueAt); level 2 from due + limit on (LevelAt).
+                    Consider(deadline.DueAt.AddTicks(1));
+                    Consider(deadline.DueAt + deadline.Limit);
+                }
             }
         }
 
         if (Type == ComplaintType.A && Lifecycle.IsUnresolved(Status) && !Clauses.Contains("3.1.2(c)", StringComparison.Ordinal))
         {
-            yield return RegisteredAt.AddDays(classification.DaysUnresolvedForMajor);
+            Consider(RegisteredAt.AddDays(classification.DaysUnresolvedForMajor));
         }
 
         if (report.EscalatedBecauseMajor)
         {
-            // Level 2 at once for this resolution cycle.
-            yield return now;
+            Consider(now);
         }
+
+        return first;
     }
 
     private void Ensure(ComplaintMove move, Actor actor)

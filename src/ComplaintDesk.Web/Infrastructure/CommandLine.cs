@@ -98,7 +98,7 @@ public static class CommandLine
             Console.WriteLine($"生成与编码 {phases.Playing.TotalSeconds:F1} 秒（与写入并行），写入 {phases.Writing.TotalSeconds:F1} 秒，建索引 {phases.Indexing.TotalSeconds:F1} 秒，ANALYZE {phases.Analyzing.TotalSeconds:F1} 秒。");
         }
 
-        Console.WriteLine($"完成：{result.Complaints:N0} 件投诉，{result.TimelineEntries:N0} 条时间线，{result.FollowUps:N0} 条回访，{result.Projects} 个项目，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
+        Console.WriteLine($"完成：{result.Complaints:N0} 件投诉，{result.TimelineEntries:N0} 条时间线，{result.FollowUps:N0} 条回访，{result.Escalations:N0} 条超时升级记录，{result.Projects} 个项目，用时 {result.Elapsed.TotalSeconds:F1} 秒。");
         return 0;
     }
 

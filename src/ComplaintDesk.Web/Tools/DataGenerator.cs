@@ -68,13 +68,14 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
 
     /// <summary>
     /// The loaded tables and the columns written in ascending order: complaints by registration instant (so their
-    /// numbers too, each month's sequence counting on), timeline entries and follow-ups by complaint.
+    /// numbers too, each month's sequence counting on), timeline entries, follow-ups and escalations by complaint.
     /// </summary>
     private static readonly Dictionary<string, string[]> _loadOrder = new()
     {
         ["Complaints"] = ["Id", "Number", "RegisteredAt"],
         ["TimelineEntries"] = ["ComplaintId", "Id"],
         ["FollowUps"] = ["ComplaintId", "Id"],
+        ["EscalationEvents"] = ["ComplaintId", "Id"],
     };
 
     private readonly Random _random = new(20261127);

@@ -24,7 +24,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Complaints_ClockDueAt",
                 table: "Complaints",
-                column: "ClockDueAt");
+                column: "ClockDueAt",
+                filter: "[ClockDueAt] IS NOT NULL");
         }
 
         /// <inheritdoc />
