@@ -8,6 +8,7 @@ namespace ComplaintDesk.Data;
 public static class DataServiceCollectionExtensions
 {
     private static readonly SqliteConnectionSettings _sqliteSettings = new();
+    private static readonly SqliteConnectionSettings _sqliteSettingsCheckpointInBackground = new(checkpointInBackground: true);
 
     /// <summary>
     /// Registers the context for the configured provider (<c>Database:Provider</c>, default SQLite in
@@ -35,7 +36,8 @@ public static class DataServiceCollectionExtensions
                 $"ConnectionStrings:{DatabaseOptions.ConnectionStringName} is required for provider {options.Provider}.");
         }
 
-        services.AddDbContextPool<ComplaintDeskDbContext>((sp, builder) => Configure(builder, options.Provider, connectionString)
+        var background = options.Provider == DatabaseProvider.Sqlite && options.CheckpointSeconds > 0;
+        services.AddDbContextPool<ComplaintDeskDbContext>((sp, builder) => Configure(builder, options.Provider, connectionString, background)
             .AddInterceptors(sp.GetRequiredService<ReportVersionInterceptor>()));
         services.AddSingleton(sp => new ReportVersionInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(new WriteGate(options.Provider == DatabaseProvider.Sqlite));
@@ -43,7 +45,9 @@ public static class DataServiceCollectionExtensions
         return services;
     }
 
-    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    /// <param name="checkpointInBackground">SQLite: automatic checkpoints off, for an app that checkpoints in the background.</param>
+    public static DbContextOptionsBuilder Configure(
+        DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, bool checkpointInBackground = false)
     {
         ArgumentNullException.ThrowIfNull(builder);
         return provider switch
@@ -54,7 +58,7 @@ public static class DataServiceCollectionExtensions
                 sql.EnableRetryOnFailure(3);
             }),
             _ => builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly))
-                .AddInterceptors(_sqliteSettings),
+                .AddInterceptors(checkpointInBackground ? _sqliteSettingsCheckpointInBackground : _sqliteSettings),
         };
     }
 }

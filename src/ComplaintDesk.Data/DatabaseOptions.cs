@@ -23,4 +23,13 @@ public sealed class DatabaseOptions
     public bool? MigrateOnStartup { get; set; }
 
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// SQLite: seconds between the background checkpoints that copy the write-ahead log into the database file. A
+    /// positive value turns SQLite's own checkpoint off, which otherwise runs inside whichever commit crosses 1,000
+    /// pages of log (the registration writer's, holding the write gate: stalls of hundreds of milliseconds under
+    /// intake). 0: SQLite's own.
+    /// </summary>
+    [Range(0, 3600)]
+    public int CheckpointSeconds { get; set; } = 1;
 }

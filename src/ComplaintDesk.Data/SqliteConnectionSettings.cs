@@ -12,9 +12,16 @@ namespace ComplaintDesk.Data;
 /// default (2 MiB each, private to the connection) made the app's memory grow with the number of connections;
 /// the operating system's file cache, shared by all of them, keeps the pages anyway.
 /// </summary>
-public sealed class SqliteConnectionSettings : DbConnectionInterceptor
+/// <param name="checkpointInBackground">SQLite's automatic checkpoint is off on every connection: the app checkpoints from
+/// a background task (<see cref="DatabaseOptions.CheckpointSeconds"/>).</param>
+public sealed class SqliteConnectionSettings(bool checkpointInBackground = false) : DbConnectionInterceptor
 {
     public const int CacheKibibytes = 512;
+
+    /// <summary>Bytes of write-ahead log kept on disk after a checkpoint lets it start over (the rest is truncated).</summary>
+    public const long JournalSizeLimit = 64L << 20;
+
+    public bool CheckpointInBackground => checkpointInBackground;
 
     private readonly ConditionalWeakTable<object, object> _configured = new();
 
@@ -34,7 +41,8 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
         }
 
         using var command = sqlite.CreateCommand();
-        command.CommandText = $"PRAGMA cache_size = -{CacheKibibytes};";
+        command.CommandText = $"PRAGMA cache_size = -{CacheKibibytes}; PRAGMA journal_size_limit = {JournalSizeLimit};"
+            + (checkpointInBackground ? " PRAGMA wal_autocheckpoint = 0;" : string.Empty);
         command.ExecuteNonQuery();
         _configured.AddOrUpdate(handle, handle);
     }

@@ -40,6 +40,12 @@ public static class ServiceRegistration
         services.AddMemoryCache();
         services.AddHttpContextAccessor();
         services.AddComplaintDeskData(configuration, dataFolder);
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (database.Provider == DatabaseProvider.Sqlite && database.CheckpointSeconds > 0)
+        {
+            services.AddSingleton<SqliteCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<SqliteCheckpointer>());
+        }
         services.AddDataProtection().SetApplicationName("ComplaintDesk").PersistKeysToDbContext<ComplaintDeskDbContext>();
 
         services.AddIdentity<StaffUser, IdentityRole>(o =>

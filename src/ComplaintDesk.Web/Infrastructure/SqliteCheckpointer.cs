@@ -1,0 +1,75 @@
+using ComplaintDesk.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ComplaintDesk.Web.Infrastructure;
+
+/// <summary>What one checkpoint did: frames in the write-ahead log, frames copied into the database file.</summary>
+public readonly record struct CheckpointResult(bool Busy, long LogFrames, long CopiedFrames);
+
+/// <summary>
+/// SQLite: copies the write-ahead log into the database file every <see cref="DatabaseOptions.CheckpointSeconds"/>,
+/// from its own connection and outside the write gate (PASSIVE: it waits for no reader and no writer, and the
+/// writer goes on appending meanwhile). The connections have SQLite's automatic checkpoint off
+/// (<see cref="SqliteConnectionSettings"/>), so no commit pays for a checkpoint. Each instance runs one; SQLite lets one
+/// checkpoint run at a time and the others report busy. Runs on the real clock: it is housekeeping of the file, not
+/// the procedure's time.
+/// </summary>
+public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
+    : BackgroundService
+{
+    /// <summary>Log frames (4 KiB pages) above which a checkpoint that cannot keep up is reported.</summary>
+    private const long WarnFrames = 100_000;
+
+    /// <summary>One PASSIVE checkpoint on a connection of the app's pool.</summary>
+    public async Task<CheckpointResult> CheckpointAsync(CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintDeskDbContext>();
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken)
+                ? new CheckpointResult(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2))
+                : default;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckpointSeconds));
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    var result = await CheckpointAsync(stoppingToken);
+                    if (result.LogFrames - result.CopiedFrames > WarnFrames)
+                    {
+                        logger.LogWarning(
+                            "Checkpoint copied {Copied} of {Frames} log frames: long-running readers hold the rest", result.CopiedFrames, result.LogFrames);
+                    }
+                }
+                catch (SqliteException ex)
+                {
+                    // The database is away or locked; the next tick tries again.
+                    logger.LogWarning("Checkpoint failed: {Error}", ex.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: closing the last connection checkpoints what is left.
+        }
+    }
+}
