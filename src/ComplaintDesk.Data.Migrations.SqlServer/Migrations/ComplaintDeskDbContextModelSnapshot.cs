@@ -151,6 +151,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ProjectId", "OccurredAt");
 
+                    b.HasIndex("AcknowledgedAt", "Kind", "ProjectId");
+
                     b.HasIndex("ComplaintId", "Kind", "Cycle")
                         .IsUnique();
 

@@ -140,6 +140,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ProjectId", "OccurredAt");
 
+                    b.HasIndex("AcknowledgedAt", "Kind", "ProjectId");
+
                     b.HasIndex("ComplaintId", "Kind", "Cycle")
                         .IsUnique();
 

@@ -23,6 +23,10 @@ public sealed class EscalationEventConfiguration : IEntityTypeConfiguration<Esca
 
         // The navigation count: unacknowledged escalations within a person's projects.
         builder.HasIndex(e => new { e.AcknowledgedAt, e.ProjectId });
+
+        // A manager's badge (level 2 only, on every page): answered from the index alone, however many level-1
+        // escalations wait beside them.
+        builder.HasIndex(e => new { e.AcknowledgedAt, e.Kind, e.ProjectId });
         builder.HasIndex(e => new { e.ProjectId, e.OccurredAt });
     }
 }
