@@ -14,9 +14,9 @@ public sealed record ClockRunResult(int Candidates, int Recorded, int Skipped);
 /// <summary>
 /// One run of the clock: finds the complaints whose <see cref="Complaint.ClockDueAt"/> has come, applies
 /// <see cref="ClockRules"/> to each, and saves each overdue limit, escalation level and 3.1.2(c) upgrade once, as a
-/// timeline entry and an <see cref="EscalationEvent"/> together with the complaint's next look. Safe with several instances over one database:
-/// the complaint's version token and the unique (complaint, kind, cycle) key let only one of them record an
-/// event; the loser skips and looks again on its next run.
+/// timeline entry and an <see cref="EscalationEvent"/> together with the complaint's next look. Safe with several
+/// instances over one database: the complaint's version token and the unique (complaint, kind, cycle) key let only
+/// one of them record an event; the loser skips and looks again on its next run.
 /// </summary>
 public sealed class ClockCheck(
     ComplaintDeskDbContext db,
@@ -29,7 +29,6 @@ public sealed class ClockCheck(
     public async Task<ClockRunResult> RunOnceAsync(DateTime now, CancellationToken cancellationToken = default)
     {
         var policy = await policies.GetAsync(cancellationToken);
-
         var candidates = await Candidates(db, now).ToListAsync(cancellationToken);
         int recorded = 0, skipped = 0;
         foreach (var id in candidates)
