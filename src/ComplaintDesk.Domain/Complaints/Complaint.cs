@@ -491,7 +491,18 @@ public sealed class Complaint
     /// <summary>
     /// Stores the due instants that queries filter on. Call after every change, with the limits in force.
     /// </summary>
-    public void RefreshDeadlines(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now)
+    public void RefreshDeadlines(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now) =>
+        Refresh(limits, classification, now, clockLookedAt: null);
+
+    /// <summary>
+    /// The clock has looked at the complaint at <paramref name="now"/> and recorded everything due by then: the due
+    /// instants are stored as <see cref="RefreshDeadlines"/> stores them, and the clock next needs to look at the first
+    /// instant after <paramref name="now"/> at which something new can fire.
+    /// </summary>
+    public void ClockChecked(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now) =>
+        Refresh(limits, classification, now, clockLookedAt: now);
+
+    private void Refresh(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now, DateTime? clockLookedAt)
     {
         ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(classification);
@@ -510,18 +521,7 @@ public sealed class Complaint
         }
 
         NextDueAt = next;
-        ClockDueAt = FirstClockInstant(report, classification, now, after: null);
-    }
-
-    /// <summary>
-    /// The clock has looked at the complaint at <paramref name="now"/> and recorded everything due by then: it next
-    /// needs to look at the first instant after <paramref name="now"/> at which something new can fire.
-    /// </summary>
-    public void ClockChecked(TimeLimitPolicy limits, ClassificationPolicy classification, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(limits);
-        ArgumentNullException.ThrowIfNull(classification);
-        ClockDueAt = FirstClockInstant(Deadlines.Evaluate(this, now, limits), classification, now, after: now);
+        ClockDueAt = FirstClockInstant(report, classification, now, after: clockLookedAt);
     }
 
     /// <summary>

@@ -10,28 +10,30 @@ public readonly record struct CheckpointResult(bool Busy, long LogFrames, long C
 
 /// <summary>
 /// SQLite: copies the write-ahead log into the database file every <see cref="DatabaseOptions.CheckpointSeconds"/>,
-/// from its own connection and outside the write gate (PASSIVE: it waits for no reader and no writer, and the
-/// writer goes on appending meanwhile). The connections have SQLite's automatic checkpoint off
+/// from a connection of the app's pool and outside the write gate (PASSIVE: it waits for no reader and no writer, and
+/// the writer goes on appending meanwhile). The connections have SQLite's automatic checkpoint off
 /// (<see cref="SqliteConnectionSettings"/>), so no commit pays for a checkpoint. Each instance runs one; SQLite lets one
 /// checkpoint run at a time and the others report busy. Runs on the real clock: it is housekeeping of the file, not
 /// the procedure's time.
 /// </summary>
 public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
-    : BackgroundService
+    : PeriodicScopedService(scopes, TimeProvider.System, logger)
 {
     /// <summary>Log frames (4 KiB pages) above which a checkpoint that cannot keep up is reported.</summary>
     private const long WarnFrames = 100_000;
 
-    /// <summary>One PASSIVE checkpoint on a connection of the app's pool.</summary>
-    public async Task<CheckpointResult> CheckpointAsync(CancellationToken cancellationToken = default)
+    protected override string JobName => "SQLite checkpoint";
+
+    protected override TimeSpan? Interval => TimeSpan.FromSeconds(options.Value.CheckpointSeconds);
+
+    /// <summary>One PASSIVE checkpoint.</summary>
+    public static async Task<CheckpointResult> CheckpointAsync(ComplaintDeskDbContext db, CancellationToken cancellationToken = default)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ComplaintDeskDbContext>();
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        ArgumentNullException.ThrowIfNull(db);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = connection.CreateCommand();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
@@ -44,32 +46,21 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<Dat
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task RunOnceAsync(IServiceProvider services, DateTime nowUtc, CancellationToken cancellationToken)
     {
         try
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckpointSeconds));
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            var result = await CheckpointAsync(services.GetRequiredService<ComplaintDeskDbContext>(), cancellationToken);
+            if (result.LogFrames - result.CopiedFrames > WarnFrames)
             {
-                try
-                {
-                    var result = await CheckpointAsync(stoppingToken);
-                    if (result.LogFrames - result.CopiedFrames > WarnFrames)
-                    {
-                        logger.LogWarning(
-                            "Checkpoint copied {Copied} of {Frames} log frames: long-running readers hold the rest", result.CopiedFrames, result.LogFrames);
-                    }
-                }
-                catch (SqliteException ex)
-                {
-                    // The database is away or locked; the next tick tries again.
-                    logger.LogWarning("Checkpoint failed: {Error}", ex.Message);
-                }
+                logger.LogWarning(
+                    "Checkpoint copied {Copied} of {Frames} log frames: long-running readers hold the rest", result.CopiedFrames, result.LogFrames);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (SqliteException ex)
         {
-            // Shutting down: closing the last connection checkpoints what is left.
+            // The database is away or locked; the next tick tries again (a warning, not an error every second).
+            logger.LogWarning("Checkpoint failed: {Error}", ex.Message);
         }
     }
 }

@@ -556,7 +556,6 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         public void Finish(DateTime now)
         {
             Until(now);
-            complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
             complaint.ClockChecked(policy.TimeLimits, policy.Classification, now);
         }
     }

@@ -1,5 +1,5 @@
-using ComplaintDesk.Data;
 using ComplaintDesk.Web.Features.Escalations;
+using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Tests.Escalations;
@@ -10,23 +10,9 @@ public sealed class ClockQueryTests
     [Fact]
     public void Candidates_Sqlite_SearchTheClockDueAtIndexAlone()
     {
-        var options = DataServiceCollectionExtensions.Configure(
-            new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, "Data Source=:memory:").Options;
-        using var db = new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
-        db.Database.OpenConnection();
-        db.Database.EnsureCreated();
-        var query = ClockCheck.Candidates(db, DateTime.UtcNow);
+        using var db = QueryPlans.Sqlite();
 
-        using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        var plan = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = QueryPlans.Of(db, ClockCheck.Candidates(db, DateTime.UtcNow));
 
         Assert.Contains(plan, line => line.Contains("COVERING INDEX IX_Complaints_ClockDueAt (ClockDueAt>? AND ClockDueAt<?)", StringComparison.Ordinal)
             || line.Contains("COVERING INDEX IX_Complaints_ClockDueAt (ClockDueAt<?)", StringComparison.Ordinal));
@@ -35,9 +21,7 @@ public sealed class ClockQueryTests
     [Fact]
     public void Candidates_SqlServer_Translate()
     {
-        var options = DataServiceCollectionExtensions.Configure(
-            new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.SqlServer, "Server=localhost;Database=ComplaintDesk;Trusted_Connection=True;TrustServerCertificate=True").Options;
-        using var db = new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
+        using var db = QueryPlans.SqlServer();
 
         var sql = ClockCheck.Candidates(db, DateTime.UtcNow).ToQueryString();
 

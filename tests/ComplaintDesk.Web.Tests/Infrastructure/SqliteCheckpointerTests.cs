@@ -19,8 +19,9 @@ public sealed class SqliteCheckpointerTests
         }
 
         var autoCheckpoint = await AutoCheckpointAsync(app);
-        var result = await app.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync();
-        var again = await app.Services.GetRequiredService<SqliteCheckpointer>().CheckpointAsync();
+        Assert.NotNull(app.Services.GetService<SqliteCheckpointer>());
+        var result = await app.WithDbAsync(db => SqliteCheckpointer.CheckpointAsync(db));
+        var again = await app.WithDbAsync(db => SqliteCheckpointer.CheckpointAsync(db));
 
         Assert.Equal(0, autoCheckpoint);
         Assert.False(result.Busy);

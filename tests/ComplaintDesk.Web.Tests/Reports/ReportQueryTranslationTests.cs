@@ -1,7 +1,7 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Web.Features.Reports;
-using System.Text.RegularExpressions;
+using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Tests.Reports;
@@ -15,7 +15,7 @@ public sealed class ReportQueryTranslationTests
     [MemberData(nameof(Scopes))]
     public void MonthQueries_SqlServer_TranslateEveryQuery(bool everything)
     {
-        using var db = SqlServerContext();
+        using var db = QueryPlans.SqlServer();
         var queries = new MonthQuerySet(db, Scope(db, everything), new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow, everything);
 
         foreach (var query in queries.All())
@@ -32,7 +32,7 @@ public sealed class ReportQueryTranslationTests
     [MemberData(nameof(Scopes))]
     public void TrendQueries_SqlServer_GroupInTheDatabase(bool everything)
     {
-        using var db = SqlServerContext();
+        using var db = QueryPlans.SqlServer();
         var trend = new TrendQuerySet(db, Scope(db, everything), new YearMonth(2026, 11), CompanyCalendar.Default, everything);
 
         foreach (var query in trend.All())
@@ -45,7 +45,7 @@ public sealed class ReportQueryTranslationTests
     [Fact]
     public void ExportQuery_SqlServer_Translates()
     {
-        using var db = SqlServerContext();
+        using var db = QueryPlans.SqlServer();
         var sql = ComplaintExport.Query(Scope(db, false), DateTime.UtcNow.AddDays(-30), DateTime.UtcNow).ToQueryString();
 
         Assert.Contains("ORDER BY", sql, StringComparison.Ordinal);
@@ -58,34 +58,12 @@ public sealed class ReportQueryTranslationTests
     [InlineData("Resolved", "IX_Complaints_ResolvedAt_Report")]
     public void MonthQueries_Sqlite_AnsweredFromACoveringIndex(string query, string index)
     {
-        var options = DataServiceCollectionExtensions.Configure(
-            new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, "Data Source=:memory:").Options;
-        using var db = new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
-        db.Database.OpenConnection();
-        db.Database.EnsureCreated();
+        using var db = QueryPlans.Sqlite();
         var queries = new MonthQuerySet(db, db.Complaints, new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow, scopeIsEverything: true);
         var queryable = (IQueryable)typeof(MonthQuerySet).GetProperty(query)!.GetValue(queries)!;
 
-        using var command = db.Database.GetDbConnection().CreateCommand();
-        // The plan does not depend on the values: bind every parameter to NULL.
-        var sql = string.Join('\n', queryable.ToQueryString().Split('\n').Where(line => !line.StartsWith(".param", StringComparison.Ordinal)));
-        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        foreach (var name in Regex.Matches(sql, @"@\w+").Select(m => m.Value).Distinct())
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        var plan = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
+        var plan = QueryPlans.Of(db, queryable);
+        var sql = queryable.ToQueryString();
 
         Assert.True(plan.Exists(line => line.Contains($"COVERING INDEX {index}", StringComparison.Ordinal)), sql + "\n" + string.Join("\n", plan));
     }
@@ -95,7 +73,7 @@ public sealed class ReportQueryTranslationTests
     [InlineData(2)]
     public void MajorsOfProjects_SqlServer_FilterAfterTheSearchByInstant(int projectCount)
     {
-        using var db = SqlServerContext();
+        using var db = QueryPlans.SqlServer();
         var scope = ReportScope.Of(Enumerable.Range(1, projectCount));
         var queries = new MonthQuerySet(db, scope.ApplyAfterSearch(db.Complaints.AsNoTracking()), new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow);
 
@@ -108,9 +86,7 @@ public sealed class ReportQueryTranslationTests
     [Fact]
     public void Breakdowns_Sqlite_GroupProjectsOffTheProjectIndex()
     {
-        var options = DataServiceCollectionExtensions.Configure(
-            new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.Sqlite, "Data Source=:memory:").Options;
-        using var db = new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
+        using var db = QueryPlans.Sqlite(create: false);
         var queries = new MonthQuerySet(db, db.Complaints, new YearMonth(2026, 11), CompanyCalendar.Default, DateTime.UtcNow, scopeIsEverything: true);
 
         var byProject = queries.ByProject.ToQueryString();
@@ -125,18 +101,11 @@ public sealed class ReportQueryTranslationTests
     [Fact]
     public void SnapshotQueries_SqlServer_Translate()
     {
-        using var db = SqlServerContext();
+        using var db = QueryPlans.SqlServer();
         string[] months = ["2026-10", "2026-11"];
 
         Assert.Contains("IN", db.ReportSnapshots.Where(s => s.ScopeKey == "all" && months.Contains(s.Month)).ToQueryString(), StringComparison.Ordinal);
         Assert.Contains("IN", db.ReportMonthVersions.Where(v => months.Contains(v.Month)).ToQueryString(), StringComparison.Ordinal);
-    }
-
-    private static ComplaintDeskDbContext SqlServerContext()
-    {
-        var options = DataServiceCollectionExtensions.Configure(
-            new DbContextOptionsBuilder<ComplaintDeskDbContext>(), DatabaseProvider.SqlServer, "Server=localhost;Database=ComplaintDesk;Trusted_Connection=True;TrustServerCertificate=True").Options;
-        return new ComplaintDeskDbContext((DbContextOptions<ComplaintDeskDbContext>)options);
     }
 
     private static IQueryable<Domain.Complaints.Complaint> Scope(ComplaintDeskDbContext db, bool everything)

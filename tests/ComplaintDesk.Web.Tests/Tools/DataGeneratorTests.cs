@@ -1,7 +1,6 @@
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Data;
-using ComplaintDesk.Web.Features.Escalations;
 using ComplaintDesk.Web.Tests.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using ComplaintDesk.Web.Tools;
@@ -79,7 +78,7 @@ public sealed class DataGeneratorTests : IAsyncLifetime
         Assert.Equal(0, unacknowledgedOld);
         Assert.Equal(0, overdueWithoutEvent);
 
-        var run = await _app.AsAsync(EscalationKit.Supervisor, sp => sp.GetRequiredService<ClockCheck>().RunOnceAsync(_app.Clock.GetUtcNow().UtcDateTime));
+        var run = await _app.RunClockAsync();
         Assert.Equal((0, 0), (run.Candidates, run.Recorded));
     }
 

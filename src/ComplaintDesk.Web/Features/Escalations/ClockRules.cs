@@ -96,7 +96,6 @@ public static class ClockRules
         }
 
         // The stored due instants follow the limits in force (they change when an administrator changes them).
-        complaint.RefreshDeadlines(limits, policy.Classification, now);
         complaint.ClockChecked(limits, policy.Classification, now);
         return new ClockLook(added, announce);
     }
