@@ -1,3 +1,4 @@
+using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,12 +31,14 @@ public sealed class ComplaintNumberAllocator(ComplaintDeskDbContext db)
             {
                 try
                 {
-                    await db.Database.ExecuteSqlInterpolatedAsync(
-                        $"INSERT INTO MonthlySequences (Month, LastValue) VALUES ({key}, {count})", cancellationToken);
-                    return Range(month, 1, count);
-                }
-                catch (DbUpdateException) when (attempt < 3)
-                {
+                    // 0 when another registration inserted the month's row meanwhile: increment it on the next turn.
+                    var inserted = await InsertIfAbsent.KeyValueAsync(
+                        db, "MonthlySequences", nameof(MonthlySequence.Month), nameof(MonthlySequence.LastValue), key, count, cancellationToken);
+                    if (inserted == 1)
+                    {
+                        return Range(month, 1, count);
+                    }
+
                     continue;
                 }
                 catch (Exception ex) when (attempt < 3 && IsUniqueViolation(ex))
@@ -60,8 +63,9 @@ public sealed class ComplaintNumberAllocator(ComplaintDeskDbContext db)
         return numbers;
     }
 
+    /// <summary>SQL Server only (its insert-if-absent locks the key's range, so this is a last resort).</summary>
     private static bool IsUniqueViolation(Exception ex) =>
-        ex.GetType().Name is "SqliteException" or "SqlException"
+        ex.GetType().Name is "SqlException" or "DbUpdateException"
         && (ex.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
             || ex.Message.Contains("PRIMARY KEY", StringComparison.OrdinalIgnoreCase)
             || ex.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));

@@ -57,6 +57,11 @@ public static class DataServiceCollectionExtensions
                 sql.MigrationsAssembly(DatabaseOptions.SqlServerMigrationsAssembly);
                 sql.EnableRetryOnFailure(3);
             }),
+            DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, npgsql =>
+            {
+                npgsql.MigrationsAssembly(DatabaseOptions.PostgreSqlMigrationsAssembly);
+                npgsql.EnableRetryOnFailure(3);
+            }),
             _ => builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseOptions.SqliteMigrationsAssembly))
                 .AddInterceptors(checkpointInBackground ? _sqliteSettingsCheckpointInBackground : _sqliteSettings),
         };

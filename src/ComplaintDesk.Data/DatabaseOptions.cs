@@ -6,6 +6,7 @@ public enum DatabaseProvider
 {
     Sqlite = 0,
     SqlServer = 1,
+    PostgreSql = 2,
 }
 
 /// <summary>The <c>Database</c> configuration section.</summary>
@@ -15,11 +16,12 @@ public sealed class DatabaseOptions
     public const string ConnectionStringName = "ComplaintDesk";
     public const string SqliteMigrationsAssembly = "ComplaintDesk.Data.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "ComplaintDesk.Data.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "ComplaintDesk.Data.Migrations.PostgreSql";
 
     [EnumDataType(typeof(DatabaseProvider))]
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    /// <summary>Apply pending migrations at start-up. On by default for SQLite; production SQL Server applies them by command.</summary>
+    /// <summary>Apply pending migrations at start-up. On by default for SQLite; production SQL Server and PostgreSQL apply them by command.</summary>
     public bool? MigrateOnStartup { get; set; }
 
     public bool ShouldMigrateOnStartup => MigrateOnStartup ?? Provider == DatabaseProvider.Sqlite;

@@ -28,9 +28,9 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
             {
                 try
                 {
-                    context.Database.ExecuteSqlRaw(EnsureSql(context), month);
+                    Ensure(context, month);
                 }
-                catch (DbException) when (!IsSqlite(context))
+                catch (DbException) when (InsertIfAbsent.IsSqlServer(context))
                 {
                     // Another instance inserted the row between the check and the insert: it exists now.
                 }
@@ -51,9 +51,9 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
             {
                 try
                 {
-                    await context.Database.ExecuteSqlRawAsync(EnsureSql(context), [month], cancellationToken);
+                    await EnsureAsync(context, month, cancellationToken);
                 }
-                catch (DbException) when (!IsSqlite(context))
+                catch (DbException) when (InsertIfAbsent.IsSqlServer(context))
                 {
                     // Another instance inserted the row between the check and the insert: it exists now.
                 }
@@ -72,7 +72,7 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
     public static async Task InvalidateAllAsync(DbContext context, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await context.Database.ExecuteSqlRawAsync(EnsureSql(context), [ReportMonthVersion.MasterKey], cancellationToken);
+        await EnsureAsync(context, ReportMonthVersion.MasterKey, cancellationToken);
         var stamp = NewStamp();
         await context.Set<ReportMonthVersion>().Where(v => v.Month == ReportMonthVersion.MasterKey)
             .ExecuteUpdateAsync(u => u.SetProperty(v => v.Stamp, stamp), cancellationToken);
@@ -89,7 +89,7 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
         AddRange(months, fromUtc, toUtc);
         foreach (var month in months)
         {
-            await context.Database.ExecuteSqlRawAsync(EnsureSql(context), [month], cancellationToken);
+            await EnsureAsync(context, month, cancellationToken);
             var stamp = NewStamp();
             await context.Set<ReportMonthVersion>().Where(v => v.Month == month)
                 .ExecuteUpdateAsync(u => u.SetProperty(v => v.Stamp, stamp), cancellationToken);
@@ -238,12 +238,12 @@ public sealed class ReportVersionInterceptor(TimeProvider clock) : SaveChangesIn
     /// <summary>A new stamp, never the one before (0 is what a new row starts with).</summary>
     private static long NewStamp() => Random.Shared.NextInt64(1, long.MaxValue);
 
-    private static bool IsSqlite(DbContext context) => context.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) == true;
+    private static void Ensure(DbContext context, string month) =>
+        InsertIfAbsent.KeyValue(context, "ReportMonthVersions", nameof(ReportMonthVersion.Month), nameof(ReportMonthVersion.Stamp), month, 0);
 
-    private static string EnsureSql(DbContext context) => IsSqlite(context)
-        ? "INSERT OR IGNORE INTO ReportMonthVersions (Month, Stamp) VALUES ({0}, 0)"
-        : "INSERT INTO ReportMonthVersions (Month, Stamp) SELECT {0}, 0 WHERE NOT EXISTS "
-            + "(SELECT 1 FROM ReportMonthVersions WITH (UPDLOCK, HOLDLOCK) WHERE Month = {0})";
+    private static Task EnsureAsync(DbContext context, string month, CancellationToken cancellationToken) =>
+        InsertIfAbsent.KeyValueAsync(
+            context, "ReportMonthVersions", nameof(ReportMonthVersion.Month), nameof(ReportMonthVersion.Stamp), month, 0, cancellationToken);
 
     private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
 

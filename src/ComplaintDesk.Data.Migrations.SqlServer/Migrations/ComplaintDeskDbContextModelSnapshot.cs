@@ -892,7 +892,7 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("BecameMajorAt");
 
                     b.HasIndex("ClockDueAt")
-                        .HasFilter("[ClockDueAt] IS NOT NULL");
+                        .HasFilter("\"ClockDueAt\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

@@ -864,7 +864,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("BecameMajorAt");
 
                     b.HasIndex("ClockDueAt")
-                        .HasFilter("[ClockDueAt] IS NOT NULL");
+                        .HasFilter("\"ClockDueAt\" IS NOT NULL");
 
                     b.HasIndex("DepartmentId");
 

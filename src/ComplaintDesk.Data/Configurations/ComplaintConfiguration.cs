@@ -70,8 +70,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new { c.Status, c.NextDueAt });
 
         // The clock's candidates: complaints whose next look has come. Finished complaints (most of them) have none
-        // and stay out of the index; the filter reads the same on SQLite and SQL Server.
-        builder.HasIndex(c => c.ClockDueAt).HasFilter("[ClockDueAt] IS NOT NULL");
+        // and stay out of the index; the filter reads the same on SQLite, SQL Server and PostgreSQL (standard quotes).
+        builder.HasIndex(c => c.ClockDueAt).HasFilter("\"ClockDueAt\" IS NOT NULL");
 
         // The monthly report cuts by resolution, withdrawal and upgrade time as well (open at month end,
         // resolved in the month, major in the month).

@@ -12,8 +12,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace ComplaintDesk.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app in-process over a real SQLite file built by the migrations, with the demo master data
-/// and accounts, and a clock the test moves. Each factory has its own database.
+/// The whole app in-process over a real SQLite file built by the migrations (or a PostgreSQL database copied from a
+/// migrated template when <see cref="TestPostgres.Enabled"/>), with the demo master data and accounts, and a clock
+/// the test moves. Each factory has its own database.
 /// </summary>
 public sealed class DeskAppFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +32,7 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "complaintdesk-tests", Guid.NewGuid().ToString("N"));
     private readonly bool _kestrel;
+    private string? _postgres;
     private bool _seeded;
 
     public DeskAppFactory()
@@ -65,7 +67,17 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("App:DataFolder", _folder);
-        builder.UseSetting("Database:Provider", "Sqlite");
+        if (TestPostgres.Enabled)
+        {
+            _postgres ??= TestPostgres.CreateDatabase();
+            builder.UseSetting("Database:Provider", "PostgreSql");
+            builder.UseSetting("ConnectionStrings:ComplaintDesk", _postgres);
+        }
+        else
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+        }
+
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {
@@ -128,6 +140,12 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabase(_postgres);
+            _postgres = null;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

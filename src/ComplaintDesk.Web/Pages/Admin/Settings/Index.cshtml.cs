@@ -67,18 +67,22 @@ public sealed class IndexModel(
         {
             using (await gate.EnterAsync())
             {
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.SaveChangesAsync();
-                if (clockRulesChanged)
+                // A server provider retries on transient failures, and a retrying strategy runs a transaction only as a whole.
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
                 {
-                    // Every complaint still running is looked at again by the clock's next run, under the new limits
-                    // (which also refreshes its stored due instants).
-                    await db.Complaints
-                        .Where(c => c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Withdrawn)
-                        .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClockDueAt, c => c.RegisteredAt));
-                }
+                    await using var transaction = await db.Database.BeginTransactionAsync();
+                    await db.SaveChangesAsync();
+                    if (clockRulesChanged)
+                    {
+                        // Every complaint still running is looked at again by the clock's next run, under the new limits
+                        // (which also refreshes its stored due instants).
+                        await db.Complaints
+                            .Where(c => c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Withdrawn)
+                            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClockDueAt, c => c.RegisteredAt));
+                    }
 
-                await transaction.CommitAsync();
+                    await transaction.CommitAsync();
+                });
             }
         }
         catch (DbUpdateConcurrencyException)
