@@ -2,6 +2,7 @@
 # A throwaway PostgreSQL cluster for tests: initdb in a temporary folder, served on loopback only, never a system service.
 # Usage: eng/postgres.sh start     initdb (first time) and start; prints the Npgsql connection string
 #        eng/postgres.sh env       prints `export COMPLAINTDESK_TEST_POSTGRES=...` (eval "$(eng/postgres.sh env)")
+#        eng/postgres.sh status    exit 0 when the cluster runs
 #        eng/postgres.sh stop      stops the cluster and deletes its folder
 # Settings: COMPLAINTDESK_PG_PORT (55432), COMPLAINTDESK_PG_DIR (a folder under /tmp), COMPLAINTDESK_PG_BIN
 # (the newest /usr/lib/postgresql/*/bin). Run as root, the server runs as the `postgres` user (initdb refuses root).
@@ -39,6 +40,9 @@ case "${1:-}" in
     fi
     echo "$connection"
     ;;
+  status)
+    [ -f "$dir/data/PG_VERSION" ] && as_owner "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1
+    ;;
   env)
     echo "export COMPLAINTDESK_TEST_POSTGRES='$connection'"
     ;;
@@ -49,7 +53,7 @@ case "${1:-}" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: $0 start|env|stop" >&2
+    echo "usage: $0 start|status|env|stop" >&2
     exit 2
     ;;
 esac
