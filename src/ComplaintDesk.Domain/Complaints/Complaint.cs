@@ -552,7 +552,8 @@ public sealed class Complaint
                 if (deadline.IsPending)
                 {
                     // Overdue is strictly after the due instant (Deadline.IsOverdueAt); level 2 from due + limit on (LevelAt).
-                    Consider(deadline.DueAt.AddTicks(1));
+                    // One microsecond after, not one tick: the finest instant PostgreSQL stores (it would drop a tick).
+                    Consider(deadline.DueAt.AddMicroseconds(1));
                     Consider(deadline.DueAt + deadline.Limit);
                 }
             }

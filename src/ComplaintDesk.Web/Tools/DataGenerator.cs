@@ -148,6 +148,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             }
 
             await producer;
+            await IdentityAfterExplicitIds.AdvanceAsync<Complaint>(db, stop.Token);
             writing = phase.Elapsed;
             (timeline, followUps, escalations) = (rows.TimelineEntries, rows.FollowUps, rows.Escalations);
             if (bulk is not null)

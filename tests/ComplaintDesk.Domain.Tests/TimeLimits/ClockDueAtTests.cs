@@ -16,7 +16,7 @@ public class ClockDueAtTests
 
         complaint.RefreshDeadlines(Given.Limits, Given.Policy, _t0);
 
-        Assert.Equal(_t0.AddMinutes(20).AddTicks(1), complaint.ClockDueAt);
+        Assert.Equal(_t0.AddMinutes(20).AddMicroseconds(1), complaint.ClockDueAt);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ClockDueAtTests
 
         complaint.RefreshDeadlines(Given.Limits, Given.Policy, _t0.AddHours(2));
 
-        Assert.Equal(_t0.AddMinutes(20).AddTicks(1), complaint.ClockDueAt);
+        Assert.Equal(_t0.AddMinutes(20).AddMicroseconds(1), complaint.ClockDueAt);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public class ClockDueAtTests
         complaint.ClockChecked(Given.Limits, Given.Policy, lookedAt);
 
         var expected = _t0.AddMinutes(nextMinutes);
-        Assert.Equal(nextMinutes == 24 * 60 ? expected.AddTicks(1) : expected, complaint.ClockDueAt);
+        Assert.Equal(nextMinutes == 24 * 60 ? expected.AddMicroseconds(1) : expected, complaint.ClockDueAt);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class ClockDueAtTests
         complaint.ClockChecked(Given.Limits, Given.Policy, _t0.AddMinutes(5));
 
         // No "at once" any more: the first progress report is due 24 hours after the dispatch (the last word on progress).
-        Assert.Equal(dispatchedAt.AddHours(24).AddTicks(1), complaint.ClockDueAt);
+        Assert.Equal(dispatchedAt.AddHours(24).AddMicroseconds(1), complaint.ClockDueAt);
     }
 
     [Fact]
@@ -116,6 +116,6 @@ public class ClockDueAtTests
 
         complaint.ClockChecked(Given.Limits, Given.Policy, resolvedAt.AddHours(1));
 
-        Assert.Equal(resolvedAt.AddHours(72).AddTicks(1), complaint.ClockDueAt);
+        Assert.Equal(resolvedAt.AddHours(72).AddMicroseconds(1), complaint.ClockDueAt);
     }
 }

@@ -24,8 +24,7 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         var file = Path.Combine(_app.DataFolder, "complaintdesk.db");
         var aside = file + ".aside";
 
-        SqliteConnection.ClearAllPools();
-        File.Move(file, aside);
+        TakeAway(file, aside);
         try
         {
             var page = await client.PostFormAsync("/Account/ChangePassword", new()
@@ -42,13 +41,37 @@ public sealed class DatabaseUnavailableTests : IAsyncLifetime
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            File.Delete(file);
-            File.Move(aside, file);
+            GiveBack(file, aside);
+        }
+
+        var recovered = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+    }
+
+    /// <summary>SQLite: the file moved away; PostgreSQL: the database closed to connections.</summary>
+    private void TakeAway(string file, string aside)
+    {
+        if (_app.PostgresConnectionString is { } postgres)
+        {
+            TestPostgres.SetAvailable(postgres, available: false);
+            return;
         }
 
         SqliteConnection.ClearAllPools();
-        var recovered = await client.GetAsync("/health/ready");
-        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        File.Move(file, aside);
+    }
+
+    private void GiveBack(string file, string aside)
+    {
+        if (_app.PostgresConnectionString is { } postgres)
+        {
+            TestPostgres.SetAvailable(postgres, available: true);
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(file);
+        File.Move(aside, file);
+        SqliteConnection.ClearAllPools();
     }
 }

@@ -47,7 +47,7 @@ public sealed class ClockSchedulingTests : IAsyncLifetime
         Assert.Equal((1, 1), (level2.Candidates, level2.Recorded));
         Assert.Single(await _app.EventsAsync(id), e => e.Kind == EscalationKind.Level2);
         // Next: the resolution limit (24 hours for a minor A complaint) falls due.
-        Assert.Equal(registeredAt.AddHours(24).AddTicks(1), (await _app.ComplaintAsync(id)).ClockDueAt);
+        Assert.Equal(registeredAt.AddHours(24).AddMicroseconds(1), (await _app.ComplaintAsync(id)).ClockDueAt);
     }
 
     [Fact]

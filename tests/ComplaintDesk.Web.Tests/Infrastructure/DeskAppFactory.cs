@@ -60,6 +60,9 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>The connection string of this factory's PostgreSQL database (null on SQLite).</summary>
+    public string? PostgresConnectionString => _postgres;
+
     /// <summary>Extra settings (key → value) applied over appsettings, e.g. for a test that needs SMTP.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 

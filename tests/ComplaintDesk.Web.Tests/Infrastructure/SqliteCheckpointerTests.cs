@@ -8,7 +8,7 @@ namespace ComplaintDesk.Web.Tests.Infrastructure;
 /// <summary>SQLite's checkpoint runs in the background, not inside a commit (Database:CheckpointSeconds).</summary>
 public sealed class SqliteCheckpointerTests
 {
-    [Fact]
+    [SqliteOnlyFact("the checkpointer copies SQLite's write-ahead log; PostgreSQL checkpoints itself")]
     public async Task Default_ConnectionsLeaveCheckpointsToTheBackgroundJobWhichCopiesTheWholeLog()
     {
         using var app = EscalationKit.NewApp();
@@ -30,7 +30,7 @@ public sealed class SqliteCheckpointerTests
         Assert.Equal(again.LogFrames, again.CopiedFrames);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the checkpointer copies SQLite's write-ahead log; PostgreSQL checkpoints itself")]
     public async Task CheckpointSecondsZero_SqliteCheckpointsItselfAndNoJobRuns()
     {
         using var app = EscalationKit.NewApp();

@@ -48,6 +48,21 @@ public static class TestPostgres
         Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
+    /// <summary>Closes a database to connections (those open are ended) or opens it again: the server-side twin of a
+    /// SQLite file moved away.</summary>
+    public static void SetAvailable(string connectionString, bool available)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        Execute($"ALTER DATABASE \"{name}\" WITH ALLOW_CONNECTIONS {(available ? "true" : "false")}");
+        if (!available)
+        {
+            Execute($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'");
+        }
+
+        using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
     public static string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder(_server ?? throw new InvalidOperationException($"{Variable} is not set."))
         {

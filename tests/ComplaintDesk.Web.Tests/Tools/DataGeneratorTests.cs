@@ -95,7 +95,7 @@ public sealed class DataGeneratorTests : IAsyncLifetime
         Assert.Equal(ComplaintNumber.Format(new YearMonth(2026, 11), last + 1), next);
     }
 
-    [Fact]
+    [SqliteOnlyFact("reads sqlite_master, SQLite's statistics and its file's integrity check after the bulk load")]
     public async Task Generate_OnSqlite_LeavesEveryIndexStatisticsWalAndASoundFile()
     {
         var (modelIndexes, fileIndexes, journal, integrity, orphans, statistics) = await _app.WithDbAsync(async db =>
