@@ -46,6 +46,39 @@ public sealed class CreatePageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_FreshForm_StartsOnComplainantAndSaveIsTheDefaultButton()
+    {
+        var html = await _clerk.GetPageAsync("/Complaints/Create");
+
+        Assert.Contains("autofocus=\"autofocus\"", TagOf(html, "Input_ComplainantName"));
+        // Implicit submission (Enter) uses the form's first submit button: it must be 保存, not 预览分类.
+        var form = html[html.IndexOf("id=\"complaint-form\"", StringComparison.Ordinal)..];
+        var firstSubmit = System.Text.RegularExpressions.Regex.Match(form, "<button type=\"submit\"[^>]*>([^<]*)</button>");
+        Assert.Equal("保存", firstSubmit.Groups[1].Value);
+        Assert.Contains("<button type=\"button\" class=\"btn btn-outline-secondary btn-sm mt-3 d-none\" id=\"preview-button\">预览分类</button>", html);
+        Assert.DoesNotContain("error-summary", html);
+    }
+
+    [Fact]
+    public async Task Save_MissingCauseAndName_SummaryOnTopLinksToEachBadFieldMarkedInvalid()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", Desk.Intake(("Cause", null), ("ComplainantName", "")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        var summary = html.IndexOf("id=\"error-summary\"", StringComparison.Ordinal);
+        Assert.True(summary > 0, "no error summary");
+        Assert.True(summary < html.IndexOf("id=\"Input_ComplainantName\"", StringComparison.Ordinal), "the summary is not above the fields");
+        Assert.Contains("未能保存，请修改以下 2 处：", html);
+        Assert.Contains("<a href=\"#Input_Cause\" class=\"alert-link error-summary-link\" data-field=\"Input_Cause\" data-name=\"Input.Cause\">请选择投诉原因。</a>", html);
+        Assert.Matches("<a href=\"#Input_ComplainantName\"[^>]*>[^<]+</a>", html);
+        Assert.Contains("aria-invalid=\"true\"", TagOf(html, "Input_ComplainantName"));
+        Assert.Contains("aria-invalid=\"true\"", TagOf(html, "Input_Cause_ManagementService"));
+        Assert.DoesNotContain("aria-invalid", TagOf(html, "Input_Phone"));
+        Assert.DoesNotContain("autofocus", html);
+    }
+
+    [Fact]
     public async Task Get_Clerk_OffersOnlyTheirActiveProjects()
     {
         var html = await _clerk.GetPageAsync("/Complaints/Create");
@@ -177,5 +210,13 @@ public sealed class CreatePageTests : IAsyncLifetime
             Assert.Contains("&lt;img", html);
             Assert.DoesNotContain("<img src=x", html);
         }
+    }
+
+    /// <summary>The whole start tag of the element with this id.</summary>
+    private static string TagOf(string html, string id)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"<[a-z]+ [^>]*id=\"{id}\"[^>]*>");
+        Assert.True(match.Success, $"no element with id {id}");
+        return match.Value;
     }
 }

@@ -40,6 +40,9 @@ public sealed class CreateModel(
 
     public string? Message { get; private set; }
 
+    /// <summary>A fresh form starts on 投诉人; after a failed save site.js moves to the first bad field instead.</summary>
+    public bool FocusFirstField => ModelState.ErrorCount == 0 && Repeats.Count == 0;
+
     public async Task OnGetAsync()
     {
         await LoadListsAsync();

@@ -1,6 +1,6 @@
 // 登记投诉: refreshes the classification panel while the clerk answers the questions. The server's
 // classifier decides (GET ?handler=Classify answers the panel's HTML); without this script the
-// 预览分类 button does the same through a form post.
+// 预览分类 button does the same through a form post. 保存 is the form's default button: Enter saves.
 (function () {
   'use strict';
   var form = document.getElementById('complaint-form');
@@ -47,6 +47,12 @@
     }
     window.clearTimeout(timer);
     timer = window.setTimeout(refresh, 200);
+  }
+
+  var preview = document.getElementById('preview-button');
+  if (preview) {
+    preview.classList.remove('d-none');
+    preview.addEventListener('click', refresh);
   }
 
   form.addEventListener('change', changed);
