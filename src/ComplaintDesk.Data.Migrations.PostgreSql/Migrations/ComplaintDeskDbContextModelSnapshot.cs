@@ -783,6 +783,10 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PhoneNormalized")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("integer");
 
@@ -899,6 +903,8 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PhoneNormalized");
 
                     b.HasIndex("TopicId");
 

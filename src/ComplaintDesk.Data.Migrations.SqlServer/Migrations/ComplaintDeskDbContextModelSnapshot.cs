@@ -784,6 +784,10 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<string>("PhoneNormalized")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
 
@@ -900,6 +904,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("PhoneNormalized");
 
                     b.HasIndex("TopicId");
 

@@ -16,6 +16,10 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => c.Number).IsUnique();
         builder.Property(c => c.ComplainantName).HasMaxLength(FieldLimits.ComplainantName).IsRequired();
         builder.Property(c => c.Phone).HasMaxLength(FieldLimits.Phone).IsRequired();
+
+        // One complainant is one normalised number (3.1.2(e)'s distinct complainants, the repeat finder).
+        builder.Property(c => c.PhoneNormalized).HasMaxLength(PhoneNumber.MaxNormalizedLength);
+        builder.HasIndex(c => c.PhoneNormalized);
         builder.Property(c => c.Location).HasMaxLength(FieldLimits.Location).IsRequired();
         builder.Property(c => c.Content).HasMaxLength(FieldLimits.Content).IsRequired();
         builder.Property(c => c.Clauses).HasMaxLength(FieldLimits.Clauses).IsRequired();

@@ -47,7 +47,14 @@ public sealed class Complaint
 
     public ComplainantKind ComplainantKind { get; private set; }
 
+    /// <summary>The phone as the clerk typed it: what pages show.</summary>
     public string Phone { get; private set; }
+
+    /// <summary>
+    /// <see cref="PhoneNumber.Normalized"/>: one complainant is one normalised number (docs/decisions). Null only for rows
+    /// registered before numbers were checked whose phone the migration could not read; those count by name.
+    /// </summary>
+    public string? PhoneNormalized { get; private set; }
 
     public string Location { get; private set; }
 
@@ -177,6 +184,7 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(actor);
         Require(intake.ComplainantName, "投诉人");
         Require(intake.Content, "投诉内容");
+        var phone = PhoneNumber.Parse(intake.Phone);
         CheckFacts(intake.Facts);
 
         var complaint = new Complaint
@@ -188,7 +196,8 @@ public sealed class Complaint
             Channel = intake.Channel,
             ComplainantName = intake.ComplainantName.Trim(),
             ComplainantKind = intake.ComplainantKind,
-            Phone = intake.Phone.Trim(),
+            Phone = phone.Typed,
+            PhoneNormalized = phone.Normalized,
             Location = intake.Location.Trim(),
             Content = intake.Content.Trim(),
             Status = ComplaintStatus.Registered,

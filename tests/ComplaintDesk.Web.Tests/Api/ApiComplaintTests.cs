@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ComplaintDesk.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Tests.Api;
@@ -296,6 +297,21 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
         var problem = await ApiTestClient.ProblemAsync(await clerk.PostRawAsync("/api/v1/complaints", body.ToJsonString()), HttpStatusCode.BadRequest);
 
         Assert.NotNull(problem["errors"]![errorField]);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData("138123")]
+    [InlineData("+852 123")]
+    public async Task Register_NotAPhoneNumber_Answers400WithTheChineseMessage(string phone)
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var body = ApiTestClient.Registration(b => b["phone"] = phone);
+        var before = await CountAsync();
+
+        var problem = await ApiTestClient.ProblemAsync(await clerk.PostRawAsync("/api/v1/complaints", body.ToJsonString()), HttpStatusCode.BadRequest);
+
+        Assert.Equal(PhoneNumber.InvalidMessage, problem["errors"]!["phone"]![0]!.GetValue<string>());
         Assert.Equal(before, await CountAsync());
     }
 

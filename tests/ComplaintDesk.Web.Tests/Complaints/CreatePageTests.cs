@@ -1,6 +1,8 @@
 using System.Net;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplaintDesk.Web.Tests.Complaints;
 
@@ -168,13 +170,39 @@ public sealed class CreatePageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("投诉人不能超过 50 个字。", html);
-        Assert.Contains("联系电话只能包含数字", html);
+        Assert.Contains("联系电话无效", html);
         Assert.Contains("投诉内容不能超过 4000 个字。", html);
         Assert.Contains("投诉人数必须在 1 到 100000 之间。", html);
         Assert.Matches("data-valmsg-for=\"Input.Channel\"[^>]*>填写的内容格式不正确。<", html);
         Assert.Contains("填写的内容格式不正确。", html);
         Assert.DoesNotContain("is not valid", html);
         Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Theory]
+    [InlineData("138123")]
+    [InlineData("12345678")]
+    [InlineData("010-123")]
+    public async Task Save_NotAPhoneNumber_RefusedBesideTheFieldAndSavesNothing(string phone)
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", Desk.Intake(("Phone", phone)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("data-valmsg-for=\"Input.Phone\"[^>]*>联系电话无效：手机号为 1 开头的 11 位数字", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Fact]
+    public async Task Save_PhoneWithFullWidthDigitsAndDashes_ShownAsTypedStoredNormalised()
+    {
+        var id = await Desk.RegisterAsync(_clerk, ("Phone", "＋86 138－1234－5678"));
+
+        var details = await _clerk.GetPageAsync($"/Complaints/{id}");
+
+        Assert.Contains("＋86 138－1234－5678", details);
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ComplaintDesk.Data.ComplaintDeskDbContext>();
+        Assert.Equal("+8613812345678", await db.Complaints.Where(c => c.Id == id).Select(c => c.PhoneNormalized).SingleAsync());
     }
 
     [Fact]

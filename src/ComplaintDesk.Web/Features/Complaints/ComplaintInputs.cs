@@ -44,6 +44,11 @@ public sealed class RegisterComplaintInput : FactsInput
 
     public ComplainantKind? ComplainantKind { get; set; }
 
+    /// <summary>
+    /// 联系电话, kept as typed and stored normalised: a mainland mobile (11 digits, 1[3-9]…), a landline with its area code
+    /// (010-12345678, extension as 010-12345678-123 or 转123), +86/0086 optional, other countries and regions with their
+    /// code (+852 9123 4567). Spaces, dashes, parentheses and full-width digits are accepted.
+    /// </summary>
     public string? Phone { get; set; }
 
     public int? ProjectId { get; set; }

@@ -28,7 +28,7 @@ public sealed class RegisterComplaintValidator : FactsInputValidator<RegisterCom
         RuleFor(x => x.ComplainantKind).NotNull().WithMessage("请选择投诉人身份。").IsInEnum().WithMessage("投诉人身份无效。");
         RuleFor(x => x.Phone).NotEmpty().WithMessage("请填写联系电话。")
             .MaximumLength(FieldLimits.Phone).WithMessage($"联系电话不能超过 {FieldLimits.Phone} 位。")
-            .Matches(@"^[0-9+\-() ]{5,20}$").WithMessage("联系电话只能包含数字、空格和 + - ( )，至少 5 位。");
+            .Must(phone => PhoneNumber.TryParse(phone, out _)).WithMessage(PhoneNumber.InvalidMessage);
         RuleFor(x => x.ProjectId).NotNull().WithMessage("请选择物业项目。").GreaterThan(0).WithMessage("请选择物业项目。");
         RuleFor(x => x.Location).NotEmpty().WithMessage("请填写房号/位置。")
             .MaximumLength(FieldLimits.Location).WithMessage($"房号/位置不能超过 {FieldLimits.Location} 个字。");

@@ -39,11 +39,12 @@ public sealed class RepeatFinder(ComplaintQueries queries, ProcedurePolicies pol
         var policy = await policies.GetAsync(cancellationToken);
         var closedSince = clock.GetUtcNow().UtcDateTime.AddDays(-policy.Settings.RepeatWindowDays);
         var location = input.Location.Trim();
-        var phone = input.Phone?.Trim() ?? string.Empty;
+        // The same number however it was typed (138 1234 1234, +86 13812341234).
+        var phone = PhoneNumber.TryParse(input.Phone, out var parsed) ? parsed.Normalized : string.Empty;
         var name = input.ComplainantName?.Trim() ?? string.Empty;
         return await queries.Visible()
             .Where(c => c.ProjectId == projectId && c.TopicId == topicId && c.Location == location)
-            .Where(c => (phone != string.Empty && c.Phone == phone) || (name != string.Empty && c.ComplainantName == name))
+            .Where(c => (phone != string.Empty && c.PhoneNormalized == phone) || (name != string.Empty && c.ComplainantName == name))
             .Where(c => c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.InProgress || c.Status == ComplaintStatus.OnHold
                 || c.Status == ComplaintStatus.Resolved || (c.Status == ComplaintStatus.Closed && c.ClosedAt >= closedSince))
             .OrderByDescending(c => c.Id)

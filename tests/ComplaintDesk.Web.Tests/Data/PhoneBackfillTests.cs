@@ -1,0 +1,87 @@
+using ComplaintDesk.Data;
+using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ComplaintDesk.Web.Tests.Data;
+
+/// <summary>
+/// The PhoneNormalized migration's hand-written backfill, run for real on this test run's provider (SQLite, or
+/// PostgreSQL with COMPLAINTDESK_TEST_POSTGRES): rows stored before the column existed, in every form the old intake
+/// check let through, get what <see cref="PhoneNumber"/> makes of them, or NULL where SQL cannot tell.
+/// </summary>
+public sealed class PhoneBackfillTests
+{
+    // Typed as the old check allowed ([0-9+\-() ]), and what the backfill must store.
+    private static readonly string[] _readable =
+    [
+        "13812345678", "138 1234 5678", "138-1234-5678", "+86 138 1234 5678", "+8613812345678", "008613812345678",
+        "(010)12345678", "010-1234567", "0755-88881234", "0755 8888123", "+86 10 1234 5678", "+86 (0755) 8888 1234",
+        "+852 9123 4567", "00852 91234567", "+853 6612 3456", "+886 912 345 678", "+886 0912 345 678", "+1 415 555 0100",
+        "+44 20 7946 0958",
+    ];
+
+    [Fact]
+    public void Backfill_OldRows_StoreWhatPhoneNumberMakesOfThem()
+    {
+        string[] unreadable = ["138123", "12345", "(0)12345", "011-12345678", "+0 123456789", "010-12345678-123"];
+        var phones = _readable.Concat(unreadable).ToList();
+        var connectionString = TestPostgres.Enabled
+            ? TestPostgres.CreateDatabase()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"cd-backfill-{Guid.NewGuid():N}.db")}";
+        var provider = TestPostgres.Enabled ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        try
+        {
+            var builder = new DbContextOptionsBuilder<ComplaintDeskDbContext>();
+            DataServiceCollectionExtensions.Configure(builder, provider, connectionString);
+            using var db = new ComplaintDeskDbContext(builder.Options);
+            db.Database.Migrate();
+            var project = new Project { Code = "P1", Name = "阳光花园" };
+            var topic = new Topic { Name = "电梯" };
+            db.AddRange(project, topic);
+            db.SaveChanges();
+            var ids = new List<long>();
+            for (var i = 0; i < phones.Count; i++)
+            {
+                var intake = new ComplaintIntake(project.Id, topic.Id, null, Channel.Phone, "王女士", ComplainantKind.Owner, "13800000000", "1栋", "电梯故障",
+                    new ClassificationFacts(Cause.ManagementService));
+                var complaint = Complaint.Register(intake, $"TS20261100{i:D2}", Actor.System, new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc), ClassificationPolicy.Default);
+                db.Complaints.Add(complaint);
+                db.SaveChanges();
+                ids.Add(complaint.Id);
+                var phone = phones[i];
+                db.Complaints.Where(c => c.Id == complaint.Id).ExecuteUpdate(s => s.SetProperty(c => c.Phone, phone));
+            }
+
+            // Back to the schema before the column, then forward again: the backfill runs over the rows.
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            var index = migrations.FindIndex(m => m.EndsWith("_PhoneNormalized", StringComparison.Ordinal));
+            migrator.Migrate(migrations[index - 1]);
+            migrator.Migrate();
+            db.ChangeTracker.Clear();
+
+            var stored = db.Complaints.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).Select(c => new { c.Phone, c.PhoneNormalized }).ToList();
+            var expected = phones.Select(p => unreadable.Contains(p) ? null : PhoneNumber.Parse(p).Normalized).ToList();
+            Assert.Equal(expected, stored.Select(s => s.PhoneNormalized).ToList());
+            Assert.Equal(phones, stored.Select(s => s.Phone).ToList());
+        }
+        finally
+        {
+            if (TestPostgres.Enabled)
+            {
+                TestPostgres.DropDatabase(connectionString);
+            }
+            else
+            {
+                SqliteConnection.ClearAllPools();
+                File.Delete(new SqliteConnectionStringBuilder(connectionString).DataSource);
+            }
+        }
+    }
+}
