@@ -1,6 +1,5 @@
 using System.Globalization;
 using ComplaintDesk.Data;
-using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Tools;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,6 @@ using System.Globalization;
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Web.Features.Reports;
-using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;

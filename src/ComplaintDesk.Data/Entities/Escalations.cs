@@ -1,29 +1,6 @@
+using ComplaintDesk.Domain.TimeLimits;
+
 namespace ComplaintDesk.Data.Entities;
-
-/// <summary>What the clock (or a change of classification) recorded about a complaint.</summary>
-public enum EscalationKind
-{
-    /// <summary>派单超时.</summary>
-    DispatchOverdue = 0,
-
-    /// <summary>重大投诉进展报告超时.</summary>
-    ProgressOverdue = 1,
-
-    /// <summary>处理超时.</summary>
-    ResolutionOverdue = 2,
-
-    /// <summary>回访超时.</summary>
-    FollowUpOverdue = 3,
-
-    /// <summary>一级升级: in front of the supervisors.</summary>
-    Level1 = 4,
-
-    /// <summary>二级升级: in front of the managers too (overdue by the whole limit again, or major).</summary>
-    Level2 = 5,
-
-    /// <summary>3.1.2(c): an A complaint unresolved for the set days became major.</summary>
-    UpgradedToMajor = 6,
-}
 
 /// <summary>
 /// One escalation of one complaint, recorded exactly once: the unique key (complaint, kind, cycle) holds
@@ -32,7 +9,7 @@ public enum EscalationKind
 /// </summary>
 public sealed class EscalationEvent
 {
-    public const int DetailLength = 500;
+    public const int DetailLength = Escalation.DetailLength;
 
     public long Id { get; set; }
 
@@ -64,6 +41,23 @@ public sealed class EscalationEvent
     public string? AcknowledgedByName { get; set; }
 
     public string? AcknowledgeNote { get; set; }
+
+    /// <summary>The row that stores what the clock's rules recorded.</summary>
+    public static EscalationEvent From(Escalation escalation)
+    {
+        ArgumentNullException.ThrowIfNull(escalation);
+        return new EscalationEvent
+        {
+            ComplaintId = escalation.ComplaintId,
+            ProjectId = escalation.ProjectId,
+            Kind = escalation.Kind,
+            Cycle = escalation.Cycle,
+            OccurredAt = escalation.OccurredAt,
+            DueAt = escalation.DueAt,
+            Limit = escalation.Limit,
+            Detail = escalation.Detail,
+        };
+    }
 }
 
 /// <summary>事件: complaints about one problem, linked so that their distinct complainants count for 3.1.2(e).</summary>

@@ -1,50 +1,56 @@
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Domain.TimeLimits;
 
 namespace ComplaintDesk.Data.Entities;
 
 /// <summary>
-/// The procedure's settings as administrators edit them (one row). Defaults are those of domain.md.
+/// The stored form of the <see cref="ProcedurePolicy"/> (one row, whole minutes, hours and days). Its defaults are the
+/// domain's (<see cref="ProcedurePolicy.Default"/>); the row is seeded with them. Change it through
+/// <see cref="ProcedurePolicies.ChangeAsync"/>, which also has running complaints looked at again.
 /// </summary>
 public sealed class ProcedureSettings
 {
     public const int SingletonId = 1;
     public const int TimeZoneIdLength = 64;
 
+    private static readonly ProcedurePolicy _defaults = ProcedurePolicy.Default;
+
     public int Id { get; set; } = SingletonId;
 
-    public int DispatchMinutes { get; set; } = 20;
+    public int DispatchMinutes { get; set; } = Minutes(_defaults.TimeLimits.Dispatch);
 
-    public int ResolutionMinorHours { get; set; } = 24;
+    public int ResolutionMinorHours { get; set; } = Hours(_defaults.TimeLimits.ResolutionMinor);
 
-    public int ResolutionImportantHours { get; set; } = 72;
+    public int ResolutionImportantHours { get; set; } = Hours(_defaults.TimeLimits.ResolutionImportant);
 
-    public int ResolutionMajorHours { get; set; } = 7 * 24;
+    public int ResolutionMajorHours { get; set; } = Hours(_defaults.TimeLimits.ResolutionMajor);
 
-    public int ResolutionBHours { get; set; } = 15 * 24;
+    public int ResolutionBHours { get; set; } = Hours(_defaults.TimeLimits.ResolutionB);
 
-    public int ResolutionCHours { get; set; } = 48;
+    public int ResolutionCHours { get; set; } = Hours(_defaults.TimeLimits.ResolutionC);
 
-    public int MajorProgressHours { get; set; } = 24;
+    public int MajorProgressHours { get; set; } = Hours(_defaults.TimeLimits.MajorProgressInterval);
 
-    public int FollowUpHours { get; set; } = 72;
+    public int FollowUpHours { get; set; } = Hours(_defaults.TimeLimits.FollowUp);
 
-    public int FollowUpAttemptsBeforeUnreachable { get; set; } = 3;
+    public int FollowUpAttemptsBeforeUnreachable { get; set; } = _defaults.TimeLimits.FollowUpAttemptsBeforeUnreachable;
 
-    public int RaisesForMajor { get; set; } = 2;
+    public int RaisesForMajor { get; set; } = _defaults.Classification.RaisesForMajor;
 
-    public int DaysUnresolvedForMajor { get; set; } = 30;
+    public int DaysUnresolvedForMajor { get; set; } = _defaults.Classification.DaysUnresolvedForMajor;
 
-    public int GroupComplainantCount { get; set; } = 10;
+    public int GroupComplainantCount { get; set; } = _defaults.Classification.GroupComplainantCount;
 
     /// <summary>Window in which complaints of one project and topic are suggested as one incident.</summary>
-    public int GroupWindowHours { get; set; } = 72;
+    public int GroupWindowHours { get; set; } = Hours(_defaults.GroupWindow);
 
     /// <summary>How often the background clock checks open complaints against their limits.</summary>
-    public int ClockIntervalSeconds { get; set; } = 60;
+    public int ClockIntervalSeconds { get; set; } = _defaults.ClockIntervalSeconds;
+
     /// <summary>Days after closing in which the same complainant raising the same problem is offered as a repeat raise.</summary>
-    public int RepeatWindowDays { get; set; } = 30;
+    public int RepeatWindowDays { get; set; } = _defaults.RepeatWindowDays;
 
     public string TimeZoneId { get; set; } = CompanyCalendar.DefaultTimeZoneId;
 
@@ -73,6 +79,48 @@ public sealed class ProcedureSettings
 
     public CompanyCalendar ToCalendar() =>
         CompanyCalendar.IsKnownTimeZone(TimeZoneId) ? CompanyCalendar.FromId(TimeZoneId) : CompanyCalendar.Default;
+
+    public ProcedurePolicy ToPolicy() => new()
+    {
+        Classification = ToClassificationPolicy(),
+        TimeLimits = ToTimeLimitPolicy(),
+        Calendar = ToCalendar(),
+        GroupWindow = TimeSpan.FromHours(GroupWindowHours),
+        RepeatWindowDays = RepeatWindowDays,
+        ClockIntervalSeconds = ClockIntervalSeconds,
+    };
+
+    /// <summary>Copies a policy onto the row; a limit that is not a whole number of the stored unit is refused.</summary>
+    public void Apply(ProcedurePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var limits = policy.TimeLimits;
+        DispatchMinutes = Minutes(limits.Dispatch);
+        ResolutionMinorHours = Hours(limits.ResolutionMinor);
+        ResolutionImportantHours = Hours(limits.ResolutionImportant);
+        ResolutionMajorHours = Hours(limits.ResolutionMajor);
+        ResolutionBHours = Hours(limits.ResolutionB);
+        ResolutionCHours = Hours(limits.ResolutionC);
+        MajorProgressHours = Hours(limits.MajorProgressInterval);
+        FollowUpHours = Hours(limits.FollowUp);
+        FollowUpAttemptsBeforeUnreachable = limits.FollowUpAttemptsBeforeUnreachable;
+        RaisesForMajor = policy.Classification.RaisesForMajor;
+        DaysUnresolvedForMajor = policy.Classification.DaysUnresolvedForMajor;
+        GroupComplainantCount = policy.Classification.GroupComplainantCount;
+        GroupWindowHours = Hours(policy.GroupWindow);
+        RepeatWindowDays = policy.RepeatWindowDays;
+        ClockIntervalSeconds = policy.ClockIntervalSeconds;
+        TimeZoneId = policy.Calendar.TimeZone.Id;
+    }
+
+    private static int Minutes(TimeSpan span) => Whole(span.TotalMinutes, "minutes");
+
+    private static int Hours(TimeSpan span) => Whole(span.TotalHours, "hours");
+
+    private static int Whole(double value, string unit) =>
+        value == Math.Floor(value) && value is >= int.MinValue and <= int.MaxValue
+            ? (int)value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"The settings row stores whole {unit}.");
 }
 
 /// <summary>The last sequence number given out in a local month; numbers are never reused.</summary>

@@ -23,9 +23,9 @@ public static class Classifier
         };
         clauses.Add(type switch
         {
-            ComplaintType.A => new ClauseHit("3.1.1(a)", "物业管理或服务不到位引起的投诉，为A类有效投诉，需按程度分级。"),
-            ComplaintType.B => new ClauseHit("3.1.1(b)", "工程遗留或房屋质量问题引起的投诉，为B类投诉，不分级。"),
-            _ => new ClauseHit("3.1.1(c)", "外部环境、非管辖区域或其他社会问题引起的投诉，为C类投诉，不分级。"),
+            ComplaintType.A => new ClauseHit(ClauseCodes.TypeA, "物业管理或服务不到位引起的投诉，为A类有效投诉，需按程度分级。"),
+            ComplaintType.B => new ClauseHit(ClauseCodes.TypeB, "工程遗留或房屋质量问题引起的投诉，为B类投诉，不分级。"),
+            _ => new ClauseHit(ClauseCodes.TypeC, "外部环境、非管辖区域或其他社会问题引起的投诉，为C类投诉，不分级。"),
         });
 
         if (type != ComplaintType.A)
@@ -37,36 +37,36 @@ public static class Classifier
         var major = new List<ClauseHit>();
         if (facts.Accident && (facts.InjuryOrMajorEconomicLoss || facts.MediaExposure))
         {
-            major.Add(new ClauseHit("3.1.2", facts.InjuryOrMajorEconomicLoss
+            major.Add(new ClauseHit(ClauseCodes.Major, facts.InjuryOrMajorEconomicLoss
                 ? "发生事故并造成人身伤害或经济损失，属重大投诉。"
                 : "发生事故并被媒体曝光，属重大投诉。"));
         }
 
         if (facts.PromisedServiceNotDelivered && facts.TimesRaisedUnresolved >= policy.RaisesForMajor)
         {
-            major.Add(new ClauseHit("3.1.2(a)",
+            major.Add(new ClauseHit(ClauseCodes.MajorRepeatedPromise,
                 $"公司承诺或合同约定的服务未落实，业主已反映 {facts.TimesRaisedUnresolved} 次（达到 {policy.RaisesForMajor} 次）仍未解决，属重大投诉。"));
         }
 
         if (facts.CompanyAtFault && facts.InjuryOrMajorEconomicLoss)
         {
-            major.Add(new ClauseHit("3.1.2(b)", "因公司责任给业主造成重大经济损失或人身伤害，属重大投诉。"));
+            major.Add(new ClauseHit(ClauseCodes.MajorCompanyFault, "因公司责任给业主造成重大经济损失或人身伤害，属重大投诉。"));
         }
 
         if (facts.DaysUnresolved >= policy.DaysUnresolvedForMajor)
         {
-            major.Add(new ClauseHit("3.1.2(c)",
+            major.Add(new ClauseHit(ClauseCodes.MajorUnresolved,
                 $"有效投诉已 {facts.DaysUnresolved} 天未得到解决（达到 {policy.DaysUnresolvedForMajor} 天），升级为重大投诉。"));
         }
 
         if (facts.GovernmentReferralWithSocialImpact)
         {
-            major.Add(new ClauseHit("3.1.2(d)", "由政府或上级主管部门反馈且造成一定社会影响，属重大投诉。"));
+            major.Add(new ClauseHit(ClauseCodes.MajorGovernment, "由政府或上级主管部门反馈且造成一定社会影响，属重大投诉。"));
         }
 
         if (facts.GroupSize >= policy.GroupComplainantCount)
         {
-            major.Add(new ClauseHit("3.1.2(e)",
+            major.Add(new ClauseHit(ClauseCodes.MajorGroup,
                 $"{facts.GroupSize} 人对同一问题投诉（达到 {policy.GroupComplainantCount} 人），属群体投诉，为重大投诉。"));
         }
 
@@ -79,12 +79,12 @@ public static class Classifier
         // 3.1.3: the company's staff or management were at fault.
         if (facts.CompanyAtFault)
         {
-            clauses.Add(new ClauseHit("3.1.3", "因公司管理服务不到位、有人为过失造成业主不满，属重要投诉。"));
+            clauses.Add(new ClauseHit(ClauseCodes.Important, "因公司管理服务不到位、有人为过失造成业主不满，属重要投诉。"));
             return new ClassificationResult(type, Severity.Important, clauses, []);
         }
 
         // 3.1.4: everything else.
-        clauses.Add(new ClauseHit("3.1.4", "因设施设备或管理水平有限、非人为或个别偶然因素造成的一般不满，属轻微投诉。"));
+        clauses.Add(new ClauseHit(ClauseCodes.Minor, "因设施设备或管理水平有限、非人为或个别偶然因素造成的一般不满，属轻微投诉。"));
         return new ClassificationResult(type, Severity.Minor, clauses, []);
     }
 

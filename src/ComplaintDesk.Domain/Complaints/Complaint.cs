@@ -383,7 +383,7 @@ public sealed class Complaint
     public bool ApplyUnresolvedUpgrade(DateTime now, ClassificationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (Type != ComplaintType.A || !Lifecycle.IsUnresolved(Status) || Clauses.Contains("3.1.2(c)", StringComparison.Ordinal))
+        if (Type != ComplaintType.A || !Lifecycle.IsUnresolved(Status) || ClauseCodes.Includes(Clauses, ClauseCodes.MajorUnresolved))
         {
             return false;
         }
@@ -395,7 +395,7 @@ public sealed class Complaint
         }
 
         ChangeClassification(Facts with { DaysUnresolved = days }, policy, now, Actor.System, TimelineKind.UpgradedByClock,
-            $"登记后 {days} 天仍未解决（3.1.2(c)）");
+            $"登记后 {days} 天仍未解决（{ClauseCodes.MajorUnresolved}）");
         return true;
     }
 
@@ -568,7 +568,7 @@ public sealed class Complaint
             }
         }
 
-        if (Type == ComplaintType.A && Lifecycle.IsUnresolved(Status) && !Clauses.Contains("3.1.2(c)", StringComparison.Ordinal))
+        if (Type == ComplaintType.A && Lifecycle.IsUnresolved(Status) && !ClauseCodes.Includes(Clauses, ClauseCodes.MajorUnresolved))
         {
             Consider(RegisteredAt.AddDays(classification.DaysUnresolvedForMajor));
         }
@@ -661,7 +661,7 @@ public sealed class Complaint
     }
 
     private static bool IsGroupOf(ClassificationResult result) =>
-        result.Clauses.Any(c => c.Code == "3.1.2(e)") || result.Flags.Contains(ComplaintFlag.Group);
+        result.Clauses.Any(c => c.Code == ClauseCodes.MajorGroup) || result.Flags.Contains(ComplaintFlag.Group);
 
     private void Move(ComplaintStatus to, DateTime now, Actor actor, TimelineKind kind, string? note, string? detail = null)
     {

@@ -7,7 +7,8 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
-using ComplaintDesk.Web.Features.Escalations;
+using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -548,7 +549,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             while (complaint.ClockDueAt is { } due && due <= until)
             {
                 var at = due < _lastMove ? _lastMove : due;
-                Recorded.AddRange(ClockRules.Look(complaint, _recorded, at, policy).Recorded);
+                Recorded.AddRange(ClockRules.Look(complaint, _recorded, at, policy).Recorded.Select(EscalationEvent.From));
                 _lastMove = at;
             }
         }

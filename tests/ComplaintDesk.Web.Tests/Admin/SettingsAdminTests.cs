@@ -1,6 +1,8 @@
 using System.Net;
+using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
-using ComplaintDesk.Web.Infrastructure;
+using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Pages.Admin.Settings;
 using ComplaintDesk.Web.Tests.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;

@@ -1,7 +1,7 @@
 using ComplaintDesk.Data;
-using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using ComplaintDesk.Data;
-using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +39,7 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         Assert.Contains("处理超时 5 小时（时限 24 小时）", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Complaints/{id}\"", html, StringComparison.Ordinal);
         var countBefore = NavCount(html);
-        var eventId = (await _app.EventsAsync(id)).Single(e => e.Kind == ComplaintDesk.Data.Entities.EscalationKind.ResolutionOverdue).Id;
+        var eventId = (await _app.EventsAsync(id)).Single(e => e.Kind == EscalationKind.ResolutionOverdue).Id;
 
         var response = await client.PostFormAsync(
             "/Escalations?handler=Acknowledge", new() { ["EventId"] = eventId.ToString(CultureInfo.InvariantCulture), ["Note"] = "已催工程部今日修复" }, "/Escalations");
@@ -102,7 +103,7 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         var number = (await _app.ComplaintAsync(other)).Number;
         var inScope = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(e => e.AcknowledgedAt == null && (e.ProjectId == 1 || e.ProjectId == 2)));
         var levelTwo = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(
-            e => e.AcknowledgedAt == null && (e.Kind == ComplaintDesk.Data.Entities.EscalationKind.Level2 || e.Kind == ComplaintDesk.Data.Entities.EscalationKind.UpgradedToMajor)));
+            e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor)));
 
         using var supervisor = await _app.SignInAsync("supervisor");
         var html = await supervisor.GetPageAsync("/Escalations");

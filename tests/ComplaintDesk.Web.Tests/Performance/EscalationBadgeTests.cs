@@ -1,5 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Escalations;
 using ComplaintDesk.Web.Tests.Api;
 

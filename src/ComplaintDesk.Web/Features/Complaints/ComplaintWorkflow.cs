@@ -1,5 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;

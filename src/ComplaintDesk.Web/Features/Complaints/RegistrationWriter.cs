@@ -1,7 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Tools;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
+using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Features.Complaints;
@@ -37,7 +37,7 @@ public sealed class RepeatFinder(ComplaintQueries queries, ProcedurePolicies pol
         }
 
         var policy = await policies.GetAsync(cancellationToken);
-        var closedSince = clock.GetUtcNow().UtcDateTime.AddDays(-policy.Settings.RepeatWindowDays);
+        var closedSince = clock.GetUtcNow().UtcDateTime.AddDays(-policy.RepeatWindowDays);
         var location = input.Location.Trim();
         // The same number however it was typed (138 1234 1234, +86 13812341234).
         var phone = PhoneNumber.TryParse(input.Phone, out var parsed) ? parsed.Normalized : string.Empty;

@@ -1,9 +1,10 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Features.Notifications;
-using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Features.Escalations;
@@ -101,7 +102,7 @@ public sealed class ClockCheck(
 
                 // One SaveChanges: the events, the timeline entries, the due instants and the next look go in together
                 // (refreshed due instants without events: the limits changed since the complaint's last change).
-                db.EscalationEvents().AddRange(look.Recorded);
+                db.EscalationEvents().AddRange(look.Recorded.Select(EscalationEvent.From));
                 await db.SaveChangesAsync(cancellationToken);
             }
         }
@@ -122,7 +123,7 @@ public sealed class ClockCheck(
         return look.Recorded.Count;
     }
 
-    private async Task PublishAsync(Complaint complaint, EscalationEvent? level2, CancellationToken cancellationToken)
+    private async Task PublishAsync(Complaint complaint, Escalation? level2, CancellationToken cancellationToken)
     {
         var events = complaint.Events.ToList();
         complaint.ClearEvents();

@@ -1,4 +1,4 @@
-using ComplaintDesk.Web.Infrastructure;
+using ComplaintDesk.Data;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintDesk.Web.Features.Escalations;
@@ -83,7 +83,7 @@ public sealed class ClockService(
         {
             await using var scope = scopes.CreateAsyncScope();
             var policy = await scope.ServiceProvider.GetRequiredService<ProcedurePolicies>().GetAsync(stoppingToken);
-            return TimeSpan.FromSeconds(Math.Clamp(policy.Settings.ClockIntervalSeconds, 5, 3600));
+            return TimeSpan.FromSeconds(Math.Clamp(policy.ClockIntervalSeconds, 5, 3600));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -3,6 +3,8 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -227,7 +229,7 @@ public sealed class EscalationQueue(
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(policy);
         var result = Classifier.Classify(complaint.Facts, policy.Classification);
-        var reasons = result.Clauses.Where(c => c.Code.StartsWith("3.1.2", StringComparison.Ordinal)).Select(c => $"{c.Code}：{c.Explanation}").ToList();
+        var reasons = result.Clauses.Where(c => ClauseCodes.IsMajor(c.Code)).Select(c => $"{c.Code}：{c.Explanation}").ToList();
         foreach (var flag in result.Flags)
         {
             reasons.Add(flag switch

@@ -3,7 +3,6 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Infrastructure.Mail;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +31,7 @@ public sealed class NotificationService(
 
         var policy = await policies.GetAsync(cancellationToken);
         var why = string.Join("；", Classifier.Classify(complaint.Facts, policy.Classification).Clauses
-            .Where(c => c.Code.StartsWith("3.1.2", StringComparison.Ordinal))
+            .Where(c => ClauseCodes.IsMajor(c.Code))
             .Select(c => $"{c.Code} {c.Explanation}"));
         await NotifyAsync(complaint, $"投诉 {complaint.Number} 已成为重大投诉，请立即督办。{why}", cancellationToken);
     }

@@ -4,7 +4,6 @@ using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -2,7 +2,6 @@ using System.Globalization;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
-using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Infrastructure.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

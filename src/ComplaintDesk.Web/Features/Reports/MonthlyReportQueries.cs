@@ -2,7 +2,6 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Features.Reports;

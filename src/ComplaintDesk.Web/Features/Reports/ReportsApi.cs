@@ -1,3 +1,4 @@
+using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Web.Infrastructure;
 

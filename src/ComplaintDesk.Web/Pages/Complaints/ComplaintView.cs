@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
+using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Attachments;
 using ComplaintDesk.Web.Features.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 
 namespace ComplaintDesk.Web.Pages.Complaints;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Attachments;
 using ComplaintDesk.Web.Features.Complaints;

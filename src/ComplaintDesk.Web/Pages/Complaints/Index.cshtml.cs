@@ -1,6 +1,8 @@
 using System.Globalization;
+using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,6 +1,6 @@
+using ComplaintDesk.Data;
 using ComplaintDesk.Web.Features.Attachments;
 using ComplaintDesk.Web.Features.Complaints;
-using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

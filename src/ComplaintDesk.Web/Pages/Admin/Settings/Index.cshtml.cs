@@ -3,24 +3,20 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
-using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Domain.TimeLimits;
-using ComplaintDesk.Web.Infrastructure;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Pages.Admin.Settings;
 
 /// <summary>
-/// 规程设置: time limits, thresholds, time zone and group window. The ranges are the domain policies' own
-/// (<see cref="TimeLimitPolicy.Validate"/>, <see cref="ClassificationPolicy.Validate"/>), reported beside each field.
+/// 规程设置: every number of the procedure. The ranges are the domain policy's own (<see cref="ProcedurePolicy.Validate"/>),
+/// reported beside each field; saving is <see cref="ProcedurePolicies.ChangeAsync"/> (running complaints looked at again).
 /// </summary>
 public sealed class IndexModel(
-    ComplaintDeskDbContext db,
     ProcedurePolicies policies,
-    WriteGate gate,
     IValidator<IndexModel.SettingsInput> validator,
     ILogger<IndexModel> logger)
     : PageModel
@@ -33,7 +29,11 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
 
-    public async Task OnGetAsync() => Input = SettingsInput.From(await LoadAsync(tracked: false));
+    public async Task OnGetAsync()
+    {
+        var (version, policy) = await policies.GetWithVersionAsync();
+        Input = SettingsInput.From(policy, version);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -43,83 +43,29 @@ public sealed class IndexModel(
             return Page();
         }
 
-        var settings = await LoadAsync(tracked: true);
-        if (settings.Version != Input.Version)
+        // The validator checked each field alone; the policy checks the whole (and the change is refused when invalid).
+        var change = await policies.ChangeAsync(Input.ToPolicy(), Input.Version);
+        switch (change.Outcome)
         {
-            return Conflict(settings);
-        }
-
-        var before = (settings.ToTimeLimitPolicy(), settings.DaysUnresolvedForMajor);
-        Input.ApplyTo(settings);
-        var clockRulesChanged = before != (settings.ToTimeLimitPolicy(), settings.DaysUnresolvedForMajor);
-
-        // The validator checked each field alone; the policies check the whole.
-        var problems = settings.ToClassificationPolicy().Validate().Concat(settings.ToTimeLimitPolicy().Validate()).ToList();
-        if (problems.Count > 0)
-        {
-            problems.ForEach(p => ModelState.AddModelError(string.Empty, p));
-            return Page();
-        }
-
-        db.Entry(settings).Property(s => s.Version).OriginalValue = Input.Version;
-        settings.Version = Input.Version + 1;
-        try
-        {
-            using (await gate.EnterAsync())
-            {
-                // A server provider retries on transient failures, and a retrying strategy runs a transaction only as a whole.
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+            case PolicyChangeOutcome.Invalid:
+                foreach (var problem in change.Problems)
                 {
-                    await using var transaction = await db.Database.BeginTransactionAsync();
-                    await db.SaveChangesAsync();
-                    if (clockRulesChanged)
-                    {
-                        // Every complaint still running is looked at again by the clock's next run, under the new limits
-                        // (which also refreshes its stored due instants).
-                        await db.Complaints
-                            .Where(c => c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Withdrawn)
-                            .ExecuteUpdateAsync(u => u.SetProperty(c => c.ClockDueAt, c => c.RegisteredAt));
-                    }
+                    ModelState.AddModelError(string.Empty, problem);
+                }
 
-                    await transaction.CommitAsync();
-                });
-            }
+                return Page();
+            case PolicyChangeOutcome.Conflict:
+                var (version, latest) = await policies.GetWithVersionAsync();
+                ModelState.Clear();
+                Input = SettingsInput.From(latest, version);
+                ModelState.AddModelError(string.Empty, ConflictMessage);
+                return Page();
+            default:
+                logger.LogInformation(
+                    "Procedure settings version {Version} saved by {UserName}: dispatch {DispatchMinutes} min, time zone {TimeZoneId}, clock review {ClockReviewed}",
+                    change.Version, User.Identity?.Name, Input.DispatchMinutes, Input.TimeZoneId, change.ClockReviewed);
+                return RedirectToPage(new { saved = true });
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Conflict(await LoadAsync(tracked: false));
-        }
-
-        policies.Invalidate();
-        logger.LogInformation(
-            "Procedure settings version {Version} saved by {UserName}: dispatch {DispatchMinutes} min, time zone {TimeZoneId}",
-            settings.Version, User.Identity?.Name, settings.DispatchMinutes, settings.TimeZoneId);
-        return RedirectToPage(new { saved = true });
-    }
-
-    private PageResult Conflict(ProcedureSettings latest)
-    {
-        ModelState.Clear();
-        Input = SettingsInput.From(latest);
-        ModelState.AddModelError(string.Empty, ConflictMessage);
-        return Page();
-    }
-
-    private async Task<ProcedureSettings> LoadAsync(bool tracked)
-    {
-        var query = tracked ? db.ProcedureSettings : db.ProcedureSettings.AsNoTracking();
-        var settings = await query.SingleOrDefaultAsync(s => s.Id == ProcedureSettings.SingletonId);
-        if (settings is null)
-        {
-            settings = new ProcedureSettings();
-            if (tracked)
-            {
-                db.ProcedureSettings.Add(settings);
-            }
-        }
-
-        return settings;
     }
 
     public sealed class SettingsInput
@@ -159,57 +105,63 @@ public sealed class IndexModel(
         /// <summary>The version the form was drawn from: another admin's save in between is a conflict.</summary>
         public int Version { get; set; }
 
-        public static SettingsInput From(ProcedureSettings s) => new()
+        public static SettingsInput From(ProcedurePolicy policy, int version)
         {
-            DispatchMinutes = s.DispatchMinutes,
-            ResolutionMinorHours = s.ResolutionMinorHours,
-            ResolutionImportantHours = s.ResolutionImportantHours,
-            ResolutionMajorHours = s.ResolutionMajorHours,
-            ResolutionBHours = s.ResolutionBHours,
-            ResolutionCHours = s.ResolutionCHours,
-            MajorProgressHours = s.MajorProgressHours,
-            FollowUpHours = s.FollowUpHours,
-            FollowUpAttemptsBeforeUnreachable = s.FollowUpAttemptsBeforeUnreachable,
-            RaisesForMajor = s.RaisesForMajor,
-            DaysUnresolvedForMajor = s.DaysUnresolvedForMajor,
-            GroupComplainantCount = s.GroupComplainantCount,
-            GroupWindowHours = s.GroupWindowHours,
-            RepeatWindowDays = s.RepeatWindowDays,
-            ClockIntervalSeconds = s.ClockIntervalSeconds,
-            TimeZoneId = s.TimeZoneId,
-            Version = s.Version,
-        };
-
-        /// <summary>Copies valid input onto the settings row.</summary>
-        public void ApplyTo(ProcedureSettings s)
-        {
-            ArgumentNullException.ThrowIfNull(s);
-            s.DispatchMinutes = DispatchMinutes!.Value;
-            s.ResolutionMinorHours = ResolutionMinorHours!.Value;
-            s.ResolutionImportantHours = ResolutionImportantHours!.Value;
-            s.ResolutionMajorHours = ResolutionMajorHours!.Value;
-            s.ResolutionBHours = ResolutionBHours!.Value;
-            s.ResolutionCHours = ResolutionCHours!.Value;
-            s.MajorProgressHours = MajorProgressHours!.Value;
-            s.FollowUpHours = FollowUpHours!.Value;
-            s.FollowUpAttemptsBeforeUnreachable = FollowUpAttemptsBeforeUnreachable!.Value;
-            s.RaisesForMajor = RaisesForMajor!.Value;
-            s.DaysUnresolvedForMajor = DaysUnresolvedForMajor!.Value;
-            s.GroupComplainantCount = GroupComplainantCount!.Value;
-            s.GroupWindowHours = GroupWindowHours!.Value;
-            s.RepeatWindowDays = RepeatWindowDays!.Value;
-            s.ClockIntervalSeconds = ClockIntervalSeconds!.Value;
-            s.TimeZoneId = TimeZoneId!;
+            ArgumentNullException.ThrowIfNull(policy);
+            var limits = policy.TimeLimits;
+            var classification = policy.Classification;
+            return new()
+            {
+                DispatchMinutes = (int)limits.Dispatch.TotalMinutes,
+                ResolutionMinorHours = (int)limits.ResolutionMinor.TotalHours,
+                ResolutionImportantHours = (int)limits.ResolutionImportant.TotalHours,
+                ResolutionMajorHours = (int)limits.ResolutionMajor.TotalHours,
+                ResolutionBHours = (int)limits.ResolutionB.TotalHours,
+                ResolutionCHours = (int)limits.ResolutionC.TotalHours,
+                MajorProgressHours = (int)limits.MajorProgressInterval.TotalHours,
+                FollowUpHours = (int)limits.FollowUp.TotalHours,
+                FollowUpAttemptsBeforeUnreachable = limits.FollowUpAttemptsBeforeUnreachable,
+                RaisesForMajor = classification.RaisesForMajor,
+                DaysUnresolvedForMajor = classification.DaysUnresolvedForMajor,
+                GroupComplainantCount = classification.GroupComplainantCount,
+                GroupWindowHours = (int)policy.GroupWindow.TotalHours,
+                RepeatWindowDays = policy.RepeatWindowDays,
+                ClockIntervalSeconds = policy.ClockIntervalSeconds,
+                TimeZoneId = policy.Calendar.TimeZone.Id,
+                Version = version,
+            };
         }
+
+        /// <summary>The policy valid input describes.</summary>
+        public ProcedurePolicy ToPolicy() => new()
+        {
+            TimeLimits = new TimeLimitPolicy
+            {
+                Dispatch = TimeSpan.FromMinutes(DispatchMinutes!.Value),
+                ResolutionMinor = TimeSpan.FromHours(ResolutionMinorHours!.Value),
+                ResolutionImportant = TimeSpan.FromHours(ResolutionImportantHours!.Value),
+                ResolutionMajor = TimeSpan.FromHours(ResolutionMajorHours!.Value),
+                ResolutionB = TimeSpan.FromHours(ResolutionBHours!.Value),
+                ResolutionC = TimeSpan.FromHours(ResolutionCHours!.Value),
+                MajorProgressInterval = TimeSpan.FromHours(MajorProgressHours!.Value),
+                FollowUp = TimeSpan.FromHours(FollowUpHours!.Value),
+                FollowUpAttemptsBeforeUnreachable = FollowUpAttemptsBeforeUnreachable!.Value,
+            },
+            Classification = new ClassificationPolicy
+            {
+                RaisesForMajor = RaisesForMajor!.Value,
+                DaysUnresolvedForMajor = DaysUnresolvedForMajor!.Value,
+                GroupComplainantCount = GroupComplainantCount!.Value,
+            },
+            Calendar = CompanyCalendar.FromId(TimeZoneId!),
+            GroupWindow = TimeSpan.FromHours(GroupWindowHours!.Value),
+            RepeatWindowDays = RepeatWindowDays!.Value,
+            ClockIntervalSeconds = ClockIntervalSeconds!.Value,
+        };
     }
 
     public sealed class SettingsInputValidator : AbstractValidator<SettingsInput>
     {
-        public const int MaxGroupWindowHours = 30 * 24;
-        public const int MaxRepeatWindowDays = 365;
-        public const int MinClockIntervalSeconds = 10;
-        public const int MaxClockIntervalSeconds = 3600;
-
         /// <summary>Beyond this a number cannot be a time limit (and would overflow a TimeSpan).</summary>
         private const int Sane = 1_000_000;
 
@@ -229,16 +181,10 @@ public sealed class IndexModel(
             Field(x => x.RaisesForMajor, "反映次数阈值", v => (classification with { RaisesForMajor = v }).Validate());
             Field(x => x.DaysUnresolvedForMajor, "未解决天数", v => (classification with { DaysUnresolvedForMajor = v }).Validate());
             Field(x => x.GroupComplainantCount, "群体投诉人数", v => (classification with { GroupComplainantCount = v }).Validate());
-            RuleFor(x => x.GroupWindowHours).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("请填写群体投诉归并时间窗。")
-                .InclusiveBetween(1, MaxGroupWindowHours).WithMessage($"群体投诉归并时间窗必须在 1 到 {MaxGroupWindowHours} 小时之间。");
-            RuleFor(x => x.RepeatWindowDays).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("请填写重复反映识别期。")
-                .InclusiveBetween(0, MaxRepeatWindowDays).WithMessage($"重复反映识别期必须在 0 到 {MaxRepeatWindowDays} 天之间。");
-            RuleFor(x => x.ClockIntervalSeconds).Cascade(CascadeMode.Stop)
-                .NotNull().WithMessage("请填写时限检查间隔。")
-                .InclusiveBetween(MinClockIntervalSeconds, MaxClockIntervalSeconds)
-                .WithMessage($"时限检查间隔必须在 {MinClockIntervalSeconds} 到 {MaxClockIntervalSeconds} 秒之间。");
+            var procedure = ProcedurePolicy.Default;
+            Field(x => x.GroupWindowHours, "群体投诉归并时间窗", v => (procedure with { GroupWindow = TimeSpan.FromHours(v) }).Validate());
+            Field(x => x.RepeatWindowDays, "重复反映识别期", v => (procedure with { RepeatWindowDays = v }).Validate());
+            Field(x => x.ClockIntervalSeconds, "时限检查间隔", v => (procedure with { ClockIntervalSeconds = v }).Validate());
             RuleFor(x => x.TimeZoneId).Cascade(CascadeMode.Stop)
                 .NotEmpty().WithMessage("请填写公司时区。")
                 .MaximumLength(ProcedureSettings.TimeZoneIdLength).WithMessage($"时区不能超过 {ProcedureSettings.TimeZoneIdLength} 个字符。")

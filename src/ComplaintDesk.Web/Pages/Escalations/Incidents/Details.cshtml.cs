@@ -1,6 +1,8 @@
 using System.Globalization;
+using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Features.Escalations;
 using ComplaintDesk.Web.Infrastructure;

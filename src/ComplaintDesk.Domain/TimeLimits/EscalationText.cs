@@ -1,8 +1,6 @@
 using System.Globalization;
-using ComplaintDesk.Data.Entities;
-using ComplaintDesk.Domain.TimeLimits;
 
-namespace ComplaintDesk.Web.Features.Escalations;
+namespace ComplaintDesk.Domain.TimeLimits;
 
 /// <summary>The Chinese words of the escalation queue.</summary>
 public static class EscalationText

@@ -1,19 +1,18 @@
 using System.Globalization;
-using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
-using ComplaintDesk.Domain.TimeLimits;
-using ComplaintDesk.Web.Infrastructure;
+using ComplaintDesk.Domain.Procedure;
 
-namespace ComplaintDesk.Web.Features.Escalations;
+namespace ComplaintDesk.Domain.TimeLimits;
 
 /// <summary>What one look of the clock recorded for a complaint; the level-2 escalation to announce, if any.</summary>
-public sealed record ClockLook(IReadOnlyList<EscalationEvent> Recorded, EscalationEvent? Level2ToAnnounce);
+public sealed record ClockLook(IReadOnlyList<Escalation> Recorded, Escalation? Level2ToAnnounce);
 
 /// <summary>
 /// The clock's rules for one complaint at one instant, with no database: each overdue limit, escalation level and
 /// 3.1.2(c) upgrade due by then and not yet in <c>recorded</c> is written into the complaint's timeline and returned
-/// as an <see cref="EscalationEvent"/>; the complaint's due instants are refreshed and its
-/// <see cref="Complaint.ClockDueAt"/> moved to the next instant with something to look at. <see cref="ClockCheck"/>
+/// as an <see cref="Escalation"/>; the complaint's due instants are refreshed and its
+/// <see cref="Complaint.ClockDueAt"/> moved to the next instant with something to look at. The web app's clock check
 /// applies them to stored complaints; the data generator plays them through each generated complaint's life.
 /// </summary>
 public static class ClockRules
@@ -24,7 +23,7 @@ public static class ClockRules
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(recorded);
         ArgumentNullException.ThrowIfNull(policy);
-        var added = new List<EscalationEvent>();
+        var added = new List<Escalation>();
 
         void Record(EscalationKind kind, long cycle, DateTime? dueAt, TimeSpan? limit, TimelineKind timelineKind, string detail)
         {
@@ -38,17 +37,8 @@ public static class ClockRules
                 complaint.Note(timelineKind, null, detail, Actor.System, now);
             }
 
-            added.Add(new EscalationEvent
-            {
-                ComplaintId = complaint.Id,
-                ProjectId = complaint.ProjectId,
-                Kind = kind,
-                Cycle = cycle,
-                OccurredAt = now,
-                DueAt = dueAt,
-                Limit = limit,
-                Detail = detail.Length > EscalationEvent.DetailLength ? detail[..EscalationEvent.DetailLength] : detail,
-            });
+            added.Add(new Escalation(complaint.Id, complaint.ProjectId, kind, cycle, now, dueAt, limit,
+                detail.Length > Escalation.DetailLength ? detail[..Escalation.DetailLength] : detail));
         }
 
         // 3.1.2(c) first, so that the levels below see the complaint as major. The domain writes the timeline entry.
@@ -57,7 +47,7 @@ public static class ClockRules
             var days = complaint.DaysUnresolvedAt(now);
             Record(EscalationKind.UpgradedToMajor, 0, complaint.RegisteredAt.AddDays(policy.Classification.DaysUnresolvedForMajor), null,
                 TimelineKind.UpgradedByClock,
-                $"3.1.2(c) 有效投诉登记后 {days} 天仍未解决（达到 {policy.Classification.DaysUnresolvedForMajor} 天），自动升级为重大投诉");
+                $"{ClauseCodes.MajorUnresolved} 有效投诉登记后 {days} 天仍未解决（达到 {policy.Classification.DaysUnresolvedForMajor} 天），自动升级为重大投诉");
         }
 
         var limits = policy.TimeLimits;
@@ -78,12 +68,12 @@ public static class ClockRules
                 $"一级升级：{string.Join("、", overdue.Select(d => EscalationText.Of(EscalationText.OverdueKindOf(d.Kind))))}，提交客服主管督办");
         }
 
-        EscalationEvent? announce = null;
+        Escalation? announce = null;
         if (report.EscalationLevel == 2)
         {
             var twice = overdue.Where(d => d.LevelAt(now) == 2).MinBy(d => d.DueAt);
             var reason = report.EscalatedBecauseMajor
-                ? $"重大投诉（{string.Join("、", complaint.Clauses.Split(';').Where(c => c.StartsWith("3.1.2", StringComparison.Ordinal)))}）"
+                ? $"重大投诉（{string.Join("、", complaint.Clauses.Split(';').Where(ClauseCodes.IsMajor))}）"
                 : $"{EscalationText.Of(EscalationText.OverdueKindOf(twice!.Kind))}已超过时限一倍以上";
             var before = added.Count;
             Record(EscalationKind.Level2, cycle, twice?.DueAt, twice?.Limit, TimelineKind.Escalated, $"二级升级：{reason}，提交经理督办");
