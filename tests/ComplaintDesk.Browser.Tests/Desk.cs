@@ -16,7 +16,9 @@ public sealed record ComplaintSample(
     string Cause = "物业管理或服务不到位",
     bool CompanyAtFault = false,
     bool Accident = false,
-    bool InjuryOrMajorEconomicLoss = false,
+    bool Injury = false,
+    bool EconomicLoss = false,
+    bool LossIsMajor = false,
     bool MediaExposure = false,
     bool PromisedServiceNotDelivered = false,
     bool GovernmentReferral = false,
@@ -44,7 +46,9 @@ public static partial class Desk
         await Field(page, "投诉内容").FillAsync(sample.Content);
         await Field(page, sample.Cause).CheckAsync();
         await Check(page, "是否发生事故", sample.Accident);
-        await Check(page, "是否造成人身伤害或重大经济损失", sample.InjuryOrMajorEconomicLoss);
+        await Check(page, "是否造成人身伤害", sample.Injury);
+        await Check(page, "是否造成经济损失", sample.EconomicLoss);
+        await Check(page, "损失是否重大", sample.LossIsMajor);
         await Check(page, "是否公司人为过失", sample.CompanyAtFault);
         await Check(page, "是否媒体曝光", sample.MediaExposure);
         await Check(page, "是否承诺或合同约定服务未落实", sample.PromisedServiceNotDelivered);

@@ -100,7 +100,9 @@ public sealed partial class IntakeKeyboardBrowserTests(BrowserFixture fixture)
         await Next(page, "#Input_Cause_ManagementService");
         await keys.PressAsync("Space");
         await Next(page, "#Input_Accident");
-        await Next(page, "#Input_InjuryOrMajorEconomicLoss");
+        await Next(page, "#Input_Injury");
+        await Next(page, "#Input_EconomicLoss");
+        await Next(page, "#Input_LossIsMajor");
         await Next(page, "#Input_CompanyAtFault");
         await keys.PressAsync("Space");
         await Assertions.Expect(page.Locator("#classification-severity")).ToHaveTextAsync("重要");

@@ -865,17 +865,25 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                                 .HasColumnType("integer")
                                 .HasColumnName("DaysUnresolved");
 
+                            b1.Property<bool>("EconomicLoss")
+                                .HasColumnType("boolean")
+                                .HasColumnName("EconomicLoss");
+
                             b1.Property<bool>("GovernmentReferralWithSocialImpact")
                                 .HasColumnType("boolean")
                                 .HasColumnName("GovernmentReferralWithSocialImpact");
 
-                            b1.Property<bool>("InjuryOrMajorEconomicLoss")
+                            b1.Property<bool>("Injury")
                                 .HasColumnType("boolean")
-                                .HasColumnName("InjuryOrMajorEconomicLoss");
+                                .HasColumnName("Injury");
 
                             b1.Property<int>("LinkedComplainantCount")
                                 .HasColumnType("integer")
                                 .HasColumnName("LinkedComplainantCount");
+
+                            b1.Property<bool>("LossIsMajor")
+                                .HasColumnType("boolean")
+                                .HasColumnName("LossIsMajor");
 
                             b1.Property<bool>("MediaExposure")
                                 .HasColumnType("boolean")

@@ -866,17 +866,25 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                                 .HasColumnType("int")
                                 .HasColumnName("DaysUnresolved");
 
+                            b1.Property<bool>("EconomicLoss")
+                                .HasColumnType("bit")
+                                .HasColumnName("EconomicLoss");
+
                             b1.Property<bool>("GovernmentReferralWithSocialImpact")
                                 .HasColumnType("bit")
                                 .HasColumnName("GovernmentReferralWithSocialImpact");
 
-                            b1.Property<bool>("InjuryOrMajorEconomicLoss")
+                            b1.Property<bool>("Injury")
                                 .HasColumnType("bit")
-                                .HasColumnName("InjuryOrMajorEconomicLoss");
+                                .HasColumnName("Injury");
 
                             b1.Property<int>("LinkedComplainantCount")
                                 .HasColumnType("int")
                                 .HasColumnName("LinkedComplainantCount");
+
+                            b1.Property<bool>("LossIsMajor")
+                                .HasColumnType("bit")
+                                .HasColumnName("LossIsMajor");
 
                             b1.Property<bool>("MediaExposure")
                                 .HasColumnType("bit")

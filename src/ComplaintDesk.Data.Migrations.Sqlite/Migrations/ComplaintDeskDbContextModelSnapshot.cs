@@ -838,17 +838,25 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("DaysUnresolved");
 
+                            b1.Property<bool>("EconomicLoss")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("EconomicLoss");
+
                             b1.Property<bool>("GovernmentReferralWithSocialImpact")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("GovernmentReferralWithSocialImpact");
 
-                            b1.Property<bool>("InjuryOrMajorEconomicLoss")
+                            b1.Property<bool>("Injury")
                                 .HasColumnType("INTEGER")
-                                .HasColumnName("InjuryOrMajorEconomicLoss");
+                                .HasColumnName("Injury");
 
                             b1.Property<int>("LinkedComplainantCount")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("LinkedComplainantCount");
+
+                            b1.Property<bool>("LossIsMajor")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("LossIsMajor");
 
                             b1.Property<bool>("MediaExposure")
                                 .HasColumnType("INTEGER")

@@ -39,7 +39,9 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
             facts.Property(f => f.Cause).HasColumnName("Cause");
             facts.Property(f => f.CompanyAtFault).HasColumnName("CompanyAtFault");
             facts.Property(f => f.Accident).HasColumnName("Accident");
-            facts.Property(f => f.InjuryOrMajorEconomicLoss).HasColumnName("InjuryOrMajorEconomicLoss");
+            facts.Property(f => f.Injury).HasColumnName("Injury");
+            facts.Property(f => f.EconomicLoss).HasColumnName("EconomicLoss");
+            facts.Property(f => f.LossIsMajor).HasColumnName("LossIsMajor");
             facts.Property(f => f.MediaExposure).HasColumnName("MediaExposure");
             facts.Property(f => f.PromisedServiceNotDelivered).HasColumnName("PromisedServiceNotDelivered");
             facts.Property(f => f.TimesRaisedUnresolved).HasColumnName("TimesRaisedUnresolved");

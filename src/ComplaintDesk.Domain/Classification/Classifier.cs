@@ -35,11 +35,10 @@ public static class Classifier
 
         // 3.1.2: major if any of its cases applies; every case that applies is recorded.
         var major = new List<ClauseHit>();
-        if (facts.Accident && (facts.InjuryOrMajorEconomicLoss || facts.MediaExposure))
+        // 3.1.2 itself: "造成经济或人身伤害损失" — any economic loss or an injury; the loss need not be major.
+        if (facts.Accident && (facts.Injury || facts.EconomicLoss || facts.MediaExposure))
         {
-            major.Add(new ClauseHit(ClauseCodes.Major, facts.InjuryOrMajorEconomicLoss
-                ? "发生事故并造成人身伤害或经济损失，属重大投诉。"
-                : "发生事故并被媒体曝光，属重大投诉。"));
+            major.Add(new ClauseHit(ClauseCodes.Major, AccidentExplanation(facts)));
         }
 
         if (facts.PromisedServiceNotDelivered && facts.TimesRaisedUnresolved >= policy.RaisesForMajor)
@@ -48,9 +47,12 @@ public static class Classifier
                 $"公司承诺或合同约定的服务未落实，业主已反映 {facts.TimesRaisedUnresolved} 次（达到 {policy.RaisesForMajor} 次）仍未解决，属重大投诉。"));
         }
 
-        if (facts.CompanyAtFault && facts.InjuryOrMajorEconomicLoss)
+        // 3.1.2(b): only here must the loss be major, and the company responsible.
+        if (facts.CompanyAtFault && (facts.Injury || facts.MajorEconomicLoss))
         {
-            major.Add(new ClauseHit(ClauseCodes.MajorCompanyFault, "因公司责任给业主造成重大经济损失或人身伤害，属重大投诉。"));
+            major.Add(new ClauseHit(ClauseCodes.MajorCompanyFault, facts.Injury
+                ? "因公司责任给业主造成人身伤害，属重大投诉。"
+                : "因公司责任给业主造成重大经济损失，属重大投诉。"));
         }
 
         if (facts.DaysUnresolved >= policy.DaysUnresolvedForMajor)
@@ -88,6 +90,20 @@ public static class Classifier
         return new ClassificationResult(type, Severity.Minor, clauses, []);
     }
 
+    private static string AccidentExplanation(ClassificationFacts facts)
+    {
+        var harm = (facts.Injury, facts.EconomicLoss) switch
+        {
+            (true, true) => facts.LossIsMajor ? "人身伤害和重大经济损失" : "人身伤害和经济损失",
+            (true, false) => "人身伤害",
+            (false, true) => facts.LossIsMajor ? "重大经济损失" : "经济损失（不论损失是否重大）",
+            _ => null,
+        };
+        return harm is null
+            ? "发生事故并被媒体曝光，属重大投诉。"
+            : $"发生事故并造成{harm}{(facts.MediaExposure ? "，且被媒体曝光" : string.Empty)}，属重大投诉。";
+    }
+
     /// <summary>Flags of a B or C complaint: the facts that would have made an A complaint serious.</summary>
     private static List<ComplaintFlag> FlagsOf(ClassificationFacts facts, ClassificationPolicy policy)
     {
@@ -107,7 +123,7 @@ public static class Classifier
             flags.Add(ComplaintFlag.Media);
         }
 
-        if (facts.Accident || facts.InjuryOrMajorEconomicLoss)
+        if (facts.Accident || facts.Injury || facts.MajorEconomicLoss)
         {
             flags.Add(ComplaintFlag.AccidentOrInjury);
         }

@@ -417,8 +417,12 @@ public sealed class Complaint
             policy, now, actor, TimelineKind.LinkedToIncident, $"关联到事件「{incidentName}」，事件共 {incidentComplainants} 位投诉人");
     }
 
-    /// <summary>Another complaint joined or left this one's incident: the distinct complainant count changed.</summary>
-    public void UpdateIncidentSize(int incidentComplainants, Actor actor, DateTime now, ClassificationPolicy policy)
+    /// <summary>
+    /// Another complaint joined or left this one's incident, or a member was withdrawn or its joint count corrected: the
+    /// distinct complainant count changed. <paramref name="why"/> says what happened, for the timeline entry a change
+    /// of classification writes.
+    /// </summary>
+    public void UpdateIncidentSize(int incidentComplainants, Actor actor, DateTime now, ClassificationPolicy policy, string? why = null)
     {
         if (IncidentId is null)
         {
@@ -439,7 +443,7 @@ public sealed class Complaint
         }
 
         ChangeClassification(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) },
-            policy, now, actor, TimelineKind.LinkedToIncident, $"所属事件投诉人数变为 {incidentComplainants}");
+            policy, now, actor, TimelineKind.LinkedToIncident, Blank(why) ?? $"所属事件投诉人数变为 {incidentComplainants}");
     }
 
     /// <summary>Takes the complaint out of its incident and undoes what the link caused.</summary>

@@ -144,6 +144,7 @@ public static class ApiServiceCollectionExtensions
             o.OrderActionsBy(description => description.RelativePath + " " + description.HttpMethod);
             o.SupportNonNullableReferenceTypes();
             o.OperationFilter<ApiOperationFilter>();
+            o.SchemaFilter<DeprecatedFieldsSchemaFilter>();
         });
 
         // The document describes enums and names as the API writes them (names, camelCase), not MVC's defaults.

@@ -404,11 +404,14 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             _ => _random.NextDouble() < 0.9 ? Cause.ManagementService : (_random.NextDouble() < 0.5 ? Cause.EngineeringQuality : Cause.External),
         };
         var accident = Chance(0.01);
+        var economicLoss = accident && Chance(0.5);
         var facts = new ClassificationFacts(
             cause,
             CompanyAtFault: Chance(0.18),
             Accident: accident,
-            InjuryOrMajorEconomicLoss: accident && Chance(0.5),
+            Injury: accident && Chance(0.15),
+            EconomicLoss: economicLoss,
+            LossIsMajor: economicLoss && Chance(0.3),
             MediaExposure: Chance(0.004),
             PromisedServiceNotDelivered: Chance(0.08),
             TimesRaisedUnresolved: Chance(0.1) ? 2 + _random.Next(3) : 1,

@@ -31,6 +31,11 @@ public class ClassifierTests
     [InlineData("media", Severity.Minor, "3.1.1(a);3.1.4")]
     [InlineData("injury", Severity.Minor, "3.1.1(a);3.1.4")]
     [InlineData("media fault", Severity.Important, "3.1.1(a);3.1.3")]
+    // 3.1.2's own words, 造成经济或人身伤害损失: an accident with any economic loss is major; the loss need not be 重大.
+    [InlineData("accident loss", Severity.Major, "3.1.1(a);3.1.2")]
+    [InlineData("accident majorloss", Severity.Major, "3.1.1(a);3.1.2")]
+    [InlineData("loss", Severity.Minor, "3.1.1(a);3.1.4")]
+    [InlineData("majorloss", Severity.Minor, "3.1.1(a);3.1.4")]
     // 3.1.2(a): a promised service not delivered, raised twice (the policy default) without resolution.
     [InlineData("promised", Severity.Minor, "3.1.1(a);3.1.4")]
     [InlineData("promised raised=1", Severity.Minor, "3.1.1(a);3.1.4")]
@@ -42,6 +47,11 @@ public class ClassifierTests
     // 3.1.2(b): the company's fault caused injury or a major economic loss.
     [InlineData("fault injury", Severity.Major, "3.1.1(a);3.1.2(b)")]
     [InlineData("accident injury fault", Severity.Major, "3.1.1(a);3.1.2;3.1.2(b)")]
+    [InlineData("fault majorloss", Severity.Major, "3.1.1(a);3.1.2(b)")]
+    [InlineData("accident majorloss fault", Severity.Major, "3.1.1(a);3.1.2;3.1.2(b)")]
+    // An ordinary loss with the company's fault is not 3.1.2(b): it is 3.1.3 unless an accident makes it 3.1.2.
+    [InlineData("fault loss", Severity.Important, "3.1.1(a);3.1.3")]
+    [InlineData("accident loss fault", Severity.Major, "3.1.1(a);3.1.2")]
     // 3.1.2(c): 30 days unresolved.
     [InlineData("days=29", Severity.Minor, "3.1.1(a);3.1.4")]
     [InlineData("days=30", Severity.Major, "3.1.1(a);3.1.2(c)")]
@@ -84,6 +94,8 @@ public class ClassifierTests
     [InlineData(Cause.External, "media", "Media")]
     [InlineData(Cause.EngineeringQuality, "accident", "AccidentOrInjury")]
     [InlineData(Cause.External, "injury", "AccidentOrInjury")]
+    [InlineData(Cause.External, "majorloss", "AccidentOrInjury")]
+    [InlineData(Cause.External, "loss", "")]
     [InlineData(Cause.EngineeringQuality, "fault promised raised=5 days=60", "")]
     [InlineData(Cause.External, "people=10 gov media accident injury", "Group;GovernmentReferral;Media;AccidentOrInjury")]
     public void Classify_EngineeringOrExternal_NeverGradedButFlagged(Cause cause, string facts, string flags)
@@ -145,6 +157,8 @@ public class ClassifierTests
     [InlineData(Cause.ManagementService, "accident media", "3.1.2")]
     [InlineData(Cause.ManagementService, "promised raised=2", "3.1.2(a)")]
     [InlineData(Cause.ManagementService, "fault injury", "3.1.2(b)")]
+    [InlineData(Cause.ManagementService, "accident loss", "3.1.2")]
+    [InlineData(Cause.ManagementService, "fault majorloss", "3.1.2(b)")]
     [InlineData(Cause.ManagementService, "days=30", "3.1.2(c)")]
     [InlineData(Cause.ManagementService, "gov", "3.1.2(d)")]
     [InlineData(Cause.ManagementService, "people=10", "3.1.2(e)")]
@@ -163,6 +177,29 @@ public class ClassifierTests
         var clause = Classify(Cause.ManagementService, "accident media").Clauses[1];
 
         Assert.Contains("媒体", clause.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("accident loss", "3.1.2", "发生事故并造成经济损失（不论损失是否重大），属重大投诉。")]
+    [InlineData("accident majorloss", "3.1.2", "发生事故并造成重大经济损失，属重大投诉。")]
+    [InlineData("accident injury", "3.1.2", "发生事故并造成人身伤害，属重大投诉。")]
+    [InlineData("accident injury loss media", "3.1.2", "发生事故并造成人身伤害和经济损失，且被媒体曝光，属重大投诉。")]
+    [InlineData("fault majorloss", "3.1.2(b)", "因公司责任给业主造成重大经济损失，属重大投诉。")]
+    [InlineData("fault injury", "3.1.2(b)", "因公司责任给业主造成人身伤害，属重大投诉。")]
+    public void Classify_LossFacts_ExplanationSaysWhichHarm(string facts, string code, string explanation)
+    {
+        Assert.Equal(explanation, Classify(Cause.ManagementService, facts).Clauses.Single(c => c.Code == code).Explanation);
+    }
+
+    [Fact]
+    public void WithLegacyInjuryOrMajorLoss_OldQuestion_GivesTheClausesItGaveBefore()
+    {
+        var legacy = new ClassificationFacts(Cause.ManagementService).WithLegacyInjuryOrMajorLoss(true);
+
+        Assert.Equal("3.1.1(a);3.1.4", Classifier.Classify(legacy, ClassificationPolicy.Default).ClauseCodes);
+        Assert.Equal("3.1.1(a);3.1.2", Classifier.Classify(legacy with { Accident = true }, ClassificationPolicy.Default).ClauseCodes);
+        Assert.Equal("3.1.1(a);3.1.2(b)", Classifier.Classify(legacy with { CompanyAtFault = true }, ClassificationPolicy.Default).ClauseCodes);
+        Assert.Same(legacy, legacy.WithLegacyInjuryOrMajorLoss(false));
     }
 
     [Fact]

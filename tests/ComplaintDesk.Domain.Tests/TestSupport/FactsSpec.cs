@@ -20,7 +20,9 @@ public static class FactsSpec
             {
                 "fault" => facts with { CompanyAtFault = true },
                 "accident" => facts with { Accident = true },
-                "injury" => facts with { InjuryOrMajorEconomicLoss = true },
+                "injury" => facts with { Injury = true },
+                "loss" => facts with { EconomicLoss = true },
+                "majorloss" => facts with { EconomicLoss = true, LossIsMajor = true },
                 "media" => facts with { MediaExposure = true },
                 "promised" => facts with { PromisedServiceNotDelivered = true },
                 "gov" => facts with { GovernmentReferralWithSocialImpact = true },

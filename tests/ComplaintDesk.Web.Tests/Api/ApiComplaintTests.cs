@@ -24,6 +24,48 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
         Assert.Equal(body["number"]!.GetValue<string>(), stored.Number);
     }
 
+    [Theory]
+    [InlineData("accident", "3.1.1(a);3.1.2")]
+    [InlineData("companyAtFault", "3.1.1(a);3.1.2(b)")]
+    public async Task Register_DeprecatedInjuryOrMajorLossField_StillAcceptedAsMajorLoss(string with, string clauses)
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var id = await clerk.RegisterAsync(b => { b["injuryOrMajorEconomicLoss"] = true; b[with] = true; });
+
+        var detail = await ApiTestClient.JsonAsync(await clerk.GetAsync($"/api/v1/complaints/{id}"), HttpStatusCode.OK);
+
+        Assert.Equal(clauses, string.Join(';', detail["clauses"]!.AsArray().Select(c => c!.GetValue<string>())));
+        var facts = detail["facts"]!;
+        Assert.False(facts["injury"]!.GetValue<bool>());
+        Assert.True(facts["economicLoss"]!.GetValue<bool>());
+        Assert.True(facts["lossIsMajor"]!.GetValue<bool>());
+        Assert.True(facts["injuryOrMajorEconomicLoss"]!.GetValue<bool>());
+    }
+
+    [Theory]
+    [InlineData(false, "3.1.1(a);3.1.2")]
+    [InlineData(true, "3.1.1(a);3.1.2;3.1.2(b)")]
+    public async Task Register_AccidentWithLossAndCompanyFault_MajorLossAddsB(bool lossIsMajor, string clauses)
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var id = await clerk.RegisterAsync(b => { b["accident"] = true; b["economicLoss"] = true; b["lossIsMajor"] = lossIsMajor; b["companyAtFault"] = true; });
+
+        var detail = await ApiTestClient.JsonAsync(await clerk.GetAsync($"/api/v1/complaints/{id}"), HttpStatusCode.OK);
+
+        Assert.Equal(clauses, string.Join(';', detail["clauses"]!.AsArray().Select(c => c!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task Register_MajorLossWithoutLoss_Answers400()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var body = ApiTestClient.Registration(b => b["lossIsMajor"] = true);
+
+        var problem = await ApiTestClient.ProblemAsync(await clerk.PostRawAsync("/api/v1/complaints", body.ToJsonString()), HttpStatusCode.BadRequest);
+
+        Assert.NotNull(problem["errors"]!["lossIsMajor"]);
+    }
+
     [Fact]
     public async Task Register_GroupOfTen_IsMajorUnder312e()
     {

@@ -54,6 +54,25 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
             "and commit docs/openapi.json.");
     }
 
+    [Theory]
+    [InlineData("RegisterComplaintInput")]
+    [InlineData("ReclassifyInput")]
+    [InlineData("ClassificationRequest")]
+    [InlineData("ClassificationFacts")]
+    public async Task Document_OldLossQuestion_DeprecatedBesideItsThreeReplacements(string schema)
+    {
+        using var client = await ApiTestClient.ForAsync(_app, "clerk");
+
+        var document = await ApiTestClient.JsonAsync(await client.GetAsync("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+
+        var properties = document["components"]!["schemas"]![schema]!["properties"]!;
+        Assert.True(properties["injuryOrMajorEconomicLoss"]!["deprecated"]!.GetValue<bool>());
+        Assert.Contains("已弃用", properties["injuryOrMajorEconomicLoss"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.NotNull(properties["injury"]);
+        Assert.NotNull(properties["economicLoss"]);
+        Assert.NotNull(properties["lossIsMajor"]);
+    }
+
     [Fact]
     public async Task Document_DescribesBearerSchemeExamplesAndEveryEndpoint()
     {

@@ -31,7 +31,8 @@ public sealed class CreatePageTests : IAsyncLifetime
             ("Input_ProjectId", "物业项目"), ("Input_Location", "房号/位置"), ("Input_Channel", "受理渠道"), ("Input_TopicId", "投诉事项"),
             ("Input_Content", "投诉内容"), ("Input_Cause_ManagementService", "物业管理或服务不到位"),
             ("Input_Cause_EngineeringQuality", "工程遗留或房屋质量问题"), ("Input_Cause_External", "外部环境、非管辖区域或其他社会问题"),
-            ("Input_Accident", "是否发生事故"), ("Input_InjuryOrMajorEconomicLoss", "是否造成人身伤害或重大经济损失"),
+            ("Input_Accident", "是否发生事故"), ("Input_Injury", "是否造成人身伤害"),
+            ("Input_EconomicLoss", "是否造成经济损失"), ("Input_LossIsMajor", "损失是否重大"),
             ("Input_CompanyAtFault", "是否公司人为过失"), ("Input_MediaExposure", "是否媒体曝光"),
             ("Input_PromisedServiceNotDelivered", "是否承诺或合同约定服务未落实"), ("Input_TimesRaisedUnresolved", "业主已反映次数"),
             ("Input_GovernmentReferralWithSocialImpact", "是否政府或上级部门转办且有社会影响"), ("Input_ComplainantCount", "投诉人数"),
@@ -110,13 +111,44 @@ public sealed class CreatePageTests : IAsyncLifetime
     public async Task Preview_WithoutJavaScript_ShowsClassificationAndSavesNothing()
     {
         var response = await _clerk.PostFormAsync("/Complaints/Create?handler=Preview",
-            Desk.Intake(("Accident", "true"), ("InjuryOrMajorEconomicLoss", "true")), "/Complaints/Create");
+            Desk.Intake(("Accident", "true"), ("Injury", "true")), "/Complaints/Create");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("id=\"classification-severity\">重大</span>", html);
-        Assert.Contains("<strong>3.1.2</strong> 发生事故并造成人身伤害或经济损失", html);
+        Assert.Contains("<strong>3.1.2</strong> 发生事故并造成人身伤害", html);
         Assert.Contains("value=\"张三\"", html);
+        Assert.Equal(0, await Desk.CountAsync(_app));
+    }
+
+    [Fact]
+    public async Task Save_AccidentWithOrdinaryLoss_MajorUnder312Only()
+    {
+        var id = await Desk.RegisterAsync(_clerk, ("Accident", "true"), ("EconomicLoss", "true"), ("CompanyAtFault", "true"));
+
+        var complaint = await Desk.LoadAsync(_app, id);
+        Assert.Equal(Severity.Major, complaint.Severity);
+        Assert.Equal("3.1.1(a);3.1.2", complaint.Clauses);
+        Assert.True(complaint.Facts.EconomicLoss);
+        Assert.False(complaint.Facts.LossIsMajor);
+        Assert.Contains("经济损失（不论损失是否重大）", await _clerk.GetPageAsync($"/Complaints/{id}"));
+    }
+
+    [Fact]
+    public async Task Save_MajorLossWithCompanyFault_312AndB()
+    {
+        var id = await Desk.RegisterAsync(_clerk, ("Accident", "true"), ("EconomicLoss", "true"), ("LossIsMajor", "true"), ("CompanyAtFault", "true"));
+
+        Assert.Equal("3.1.1(a);3.1.2;3.1.2(b)", (await Desk.LoadAsync(_app, id)).Clauses);
+    }
+
+    [Fact]
+    public async Task Save_MajorLossWithoutLoss_RefusedBesideTheQuestions()
+    {
+        var response = await _clerk.PostFormAsync("/Complaints/Create", Desk.Intake(("LossIsMajor", "true")));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("“损失是否重大”只在造成经济损失时勾选", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await Desk.CountAsync(_app));
     }
 

@@ -24,20 +24,6 @@ public sealed class IncidentServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void DistinctComplainants_SamePersonTwiceAndJointComplaint_CountsPeopleNotComplaints()
-    {
-        var count = IncidentService.DistinctComplainants(
-        [
-            ("张三", "138 0000 1234", 1),
-            (" 张三", "13800001234", 1),
-            ("李四", "13900001111", 12),
-            ("王五", "13700002222", 1),
-        ]);
-
-        Assert.Equal(14, count);
-    }
-
-    [Fact]
     public async Task Link_NineThenTenDistinctComplainants_AComplaintsBecomeMajorAndBGetsGroupFlag()
     {
         var first = await _app.RegisterAsync(Person(0));
@@ -94,6 +80,28 @@ public sealed class IncidentServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Link_OnePhoneTwoNames_CountsOneComplainant()
+    {
+        // Nine owners, and the tenth complaint is the first owner again under another name, typed another way.
+        var ids = new List<long>();
+        for (var i = 0; i < 9; i++)
+        {
+            ids.Add(await _app.RegisterAsync(Person(400 + i)));
+        }
+
+        ids.Add(await _app.RegisterAsync(EscalationKit.Input(name: "王建国（业主400）", phone: "+86 138-0000-0400")));
+        var incident = await IncidentAsync(s => s.CreateAsync(ids[0], "地库照明"));
+        foreach (var id in ids.Skip(1))
+        {
+            await IncidentAsync(async s => { await s.LinkAsync(incident, id); return 0; });
+        }
+
+        var complaint = await _app.ComplaintAsync(ids[0]);
+        Assert.Equal(9, complaint.Facts.LinkedComplainantCount);
+        Assert.Equal(Severity.Minor, complaint.Severity);
+    }
+
+    [Fact]
     public async Task Unlink_FromTenToNine_UndoesMajorWithTimelineEntriesBothWays()
     {
         var ids = new List<long>();
@@ -123,6 +131,66 @@ public sealed class IncidentServiceTests : IAsyncLifetime
         var last = (await _app.TimelineAsync(ids[0]))[^1];
         Assert.Equal(TimelineKind.LinkedToIncident, last.Kind);
         Assert.Contains("A/重大", last.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(10, 9, Severity.Minor)]
+    [InlineData(11, 10, Severity.Major)]
+    public async Task Withdraw_LinkedMember_RecountsTheIncidentAndReclassifiesWithTheReason(int linked, int remain, Severity severity)
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < linked; i++)
+        {
+            ids.Add(await _app.RegisterAsync(Person(500 + (linked * 20) + i)));
+        }
+
+        var incident = await IncidentAsync(s => s.CreateAsync(ids[0], "电梯困人"));
+        foreach (var id in ids.Skip(1))
+        {
+            await IncidentAsync(async s => { await s.LinkAsync(incident, id); return 0; });
+        }
+
+        Assert.Equal(Severity.Major, (await _app.ComplaintAsync(ids[0])).Severity);
+        var withdrawn = await _app.ComplaintAsync(ids[^1]);
+
+        await _app.WorkflowAsync(w => w.WithdrawAsync(ids[^1], new Features.Complaints.WithdrawInput { Reason = WithdrawReason.Duplicate, Note = "与前一件重复" }, null));
+
+        foreach (var id in ids.SkipLast(1))
+        {
+            var member = await _app.ComplaintAsync(id);
+            Assert.Equal(remain, member.Facts.LinkedComplainantCount);
+            Assert.Equal(severity, member.Severity);
+            Assert.Equal(severity == Severity.Major, member.IsGroup);
+        }
+
+        var last = (await _app.TimelineAsync(ids[0]))[^1];
+        if (severity == Severity.Minor)
+        {
+            Assert.Equal(TimelineKind.LinkedToIncident, last.Kind);
+            Assert.Equal($"关联投诉 {withdrawn.Number} 已撤销，所属事件的投诉人数由 10 人变为 9 人，不足 10 人，不再按 3.1.2(e) 属群体投诉", last.Note);
+            Assert.Contains("A/重大", last.Detail, StringComparison.Ordinal);
+            Assert.Contains("A/轻微", last.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Reclassify_LinkedJointComplaintCountCorrected_RecountsTheIncident()
+    {
+        var joint = await _app.RegisterAsync(EscalationKit.Input(name: "业主代表", phone: "13800009999", complainantCount: 9));
+        var other = await _app.RegisterAsync(Person(700));
+        var incident = await IncidentAsync(s => s.CreateAsync(joint, "外墙渗水"));
+        await IncidentAsync(async s => { await s.LinkAsync(incident, other); return 0; });
+        Assert.Equal(Severity.Major, (await _app.ComplaintAsync(other)).Severity);
+
+        var input = Features.Complaints.ReclassifyInput.From((await _app.ComplaintAsync(joint)).Facts);
+        input.ComplainantCount = 3;
+        input.Reason = "联名信核实只有 3 户";
+        await _app.WorkflowAsync(w => w.ReclassifyAsync(joint, input, null));
+
+        var recounted = await _app.ComplaintAsync(other);
+        Assert.Equal(4, recounted.Facts.LinkedComplainantCount);
+        Assert.Equal(Severity.Minor, recounted.Severity);
+        Assert.Equal(4, (await _app.ComplaintAsync(joint)).Facts.LinkedComplainantCount);
     }
 
     [Fact]

@@ -12,6 +12,20 @@ public class FactsInput
 
     public bool Accident { get; set; }
 
+    /// <summary>是否造成人身伤害.</summary>
+    public bool Injury { get; set; }
+
+    /// <summary>是否造成经济损失 (any loss: enough for 3.1.2 with an accident).</summary>
+    public bool EconomicLoss { get; set; }
+
+    /// <summary>损失是否重大 (with <see cref="EconomicLoss"/>; 3.1.2(b) needs it with the company's fault).</summary>
+    public bool LossIsMajor { get; set; }
+
+    /// <summary>
+    /// Deprecated: the old single question 是否造成人身伤害或重大经济损失, still accepted from API clients and read as a
+    /// major economic loss (which gives the clauses it gave before). Use <see cref="Injury"/>, <see cref="EconomicLoss"/>
+    /// and <see cref="LossIsMajor"/>.
+    /// </summary>
     public bool InjuryOrMajorEconomicLoss { get; set; }
 
     public bool MediaExposure { get; set; }
@@ -24,17 +38,19 @@ public class FactsInput
 
     public int ComplainantCount { get; set; } = 1;
 
-    public ClassificationFacts ToFacts(int daysUnresolved = 0) => new(
+    public ClassificationFacts ToFacts(int daysUnresolved = 0) => new ClassificationFacts(
         Cause ?? Domain.Classification.Cause.ManagementService,
         CompanyAtFault,
         Accident,
-        InjuryOrMajorEconomicLoss,
+        Injury,
+        EconomicLoss,
+        LossIsMajor,
         MediaExposure,
         PromisedServiceNotDelivered,
         TimesRaisedUnresolved,
         GovernmentReferralWithSocialImpact,
         ComplainantCount,
-        daysUnresolved);
+        daysUnresolved).WithLegacyInjuryOrMajorLoss(InjuryOrMajorEconomicLoss);
 }
 
 /// <summary>登记投诉.</summary>
@@ -104,7 +120,9 @@ public sealed class ReclassifyInput : FactsInput
             Cause = facts.Cause,
             CompanyAtFault = facts.CompanyAtFault,
             Accident = facts.Accident,
-            InjuryOrMajorEconomicLoss = facts.InjuryOrMajorEconomicLoss,
+            Injury = facts.Injury,
+            EconomicLoss = facts.EconomicLoss,
+            LossIsMajor = facts.LossIsMajor,
             MediaExposure = facts.MediaExposure,
             PromisedServiceNotDelivered = facts.PromisedServiceNotDelivered,
             TimesRaisedUnresolved = facts.TimesRaisedUnresolved,

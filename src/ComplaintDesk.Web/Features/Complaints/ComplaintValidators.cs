@@ -16,6 +16,9 @@ public class FactsInputValidator<T> : AbstractValidator<T>
         RuleFor(x => x.ComplainantCount)
             .InclusiveBetween(1, FieldLimits.MaxComplainantCount)
             .WithMessage($"投诉人数必须在 1 到 {FieldLimits.MaxComplainantCount} 之间。");
+        RuleFor(x => x.LossIsMajor)
+            .Must((x, major) => !major || x.EconomicLoss || x.InjuryOrMajorEconomicLoss)
+            .WithMessage("“损失是否重大”只在造成经济损失时勾选：请同时勾选“是否造成经济损失”。");
     }
 }
 

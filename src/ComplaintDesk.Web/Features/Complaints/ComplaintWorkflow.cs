@@ -1,4 +1,5 @@
 using ComplaintDesk.Data;
+using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Web.Infrastructure;
@@ -148,6 +149,7 @@ public sealed class ComplaintWorkflow(
         var policy = await policies.GetAsync(cancellationToken);
         Complaint complaint;
         ComplaintStatus from;
+        IReadOnlyList<Complaint> recounted = [];
         using (await gate.EnterAsync(cancellationToken))
         {
             complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
@@ -164,7 +166,13 @@ public sealed class ComplaintWorkflow(
 
             from = complaint.Status;
             var now = clock.GetUtcNow().UtcDateTime;
+            var linkedBefore = complaint.Facts.LinkedComplainantCount;
             await apply(complaint, policy, now);
+            if (complaint.IncidentId is not null && move is ComplaintMove.Withdraw or ComplaintMove.Reclassify)
+            {
+                recounted = await RecountIncidentAsync(complaint, linkedBefore, move, policy, now, cancellationToken);
+            }
+
             complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
             try
             {
@@ -180,7 +188,48 @@ public sealed class ComplaintWorkflow(
             "Complaint {ComplaintNumber} {Move} by {UserName}: {FromStatus} -> {ToStatus}",
             complaint.Number, move, staff.UserName, from, complaint.Status);
         await PublishAsync(complaint, cancellationToken);
+        foreach (var member in recounted)
+        {
+            await PublishAsync(member, cancellationToken);
+        }
+
         return complaint;
+    }
+
+    /// <summary>
+    /// A linked complaint was withdrawn, or its joint count corrected: its incident's distinct complainants are counted
+    /// again and every member still standing is re-classified on the new count (3.1.2(e)), with a timeline entry saying
+    /// why. Returns the other members whose count changed (saved with the move, in the same SaveChanges).
+    /// </summary>
+    private async Task<IReadOnlyList<Complaint>> RecountIncidentAsync(
+        Complaint complaint, int before, ComplaintMove move, ProcedurePolicy policy, DateTime now, CancellationToken cancellationToken)
+    {
+        var others = await db.Complaints.Where(c => c.IncidentId == complaint.IncidentId && c.Id != complaint.Id).ToListAsync(cancellationToken);
+        var standing = others.Append(complaint).Where(c => c.Status != ComplaintStatus.Withdrawn).ToList();
+        var count = Complainants.Distinct(standing.Select(c => new ComplainantEntry(c.ComplainantName, c.PhoneNormalized, c.Facts.ComplainantCount)));
+        if (count == before)
+        {
+            return [];
+        }
+
+        var threshold = policy.Classification.GroupComplainantCount;
+        var what = move == ComplaintMove.Withdraw ? "已撤销" : "重新分类";
+        var crossing = before >= threshold && count < threshold ? $"，不足 {threshold} 人，不再按 {ClauseCodes.MajorGroup} 属群体投诉"
+            : before < threshold && count >= threshold ? $"，达到 {threshold} 人，按 {ClauseCodes.MajorGroup} 属群体投诉"
+            : string.Empty;
+        var why = $"关联投诉 {complaint.Number} {what}，所属事件的投诉人数由 {before} 人变为 {count} 人{crossing}";
+        foreach (var member in standing)
+        {
+            member.UpdateIncidentSize(count, staff.Actor, now, policy.Classification, why);
+            if (member != complaint)
+            {
+                member.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);
+            }
+        }
+
+        logger.LogInformation("Incident {IncidentId} recounted after {Move} of complaint {ComplaintNumber}: {Before} -> {Count} complainants",
+            complaint.IncidentId, move, complaint.Number, before, count);
+        return standing.Where(m => m != complaint).ToList();
     }
 
     private async Task RequireDepartmentAsync(int? departmentId, CancellationToken cancellationToken)

@@ -57,15 +57,6 @@ public sealed class IncidentService(
 {
     private const int CandidatePool = 200;
 
-    /// <summary>
-    /// Distinct complainants: one per (name, phone) pair, counted with the largest joint count among that
-    /// pair's complaints (a joint complaint of 12 counts as 12).
-    /// </summary>
-    public static int DistinctComplainants(IEnumerable<(string Name, string Phone, int Count)> complaints) =>
-        complaints
-            .GroupBy(c => (Name: c.Name.Trim(), Phone: new string(c.Phone.Where(char.IsDigit).ToArray())))
-            .Sum(g => g.Max(c => Math.Max(1, c.Count)));
-
     public async Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
         var incidents = db.Incidents().AsNoTracking();
@@ -79,13 +70,14 @@ public sealed class IncidentService(
         var ids = rows.Select(i => i.Id).ToList();
         var members = await db.Complaints.AsNoTracking()
             .Where(c => c.IncidentId != null && ids.Contains(c.IncidentId.Value))
-            .Select(c => new { IncidentId = c.IncidentId!.Value, c.ComplainantName, c.Phone, c.Facts.ComplainantCount, c.Status })
+            .Select(c => new { IncidentId = c.IncidentId!.Value, c.ComplainantName, c.PhoneNormalized, c.Facts.ComplainantCount, c.Status })
             .ToListAsync(cancellationToken);
         var names = await NamesAsync(cancellationToken);
         return rows.Select(i =>
         {
             var mine = members.Where(m => m.IncidentId == i.Id).ToList();
-            var distinct = DistinctComplainants(mine.Where(m => m.Status != ComplaintStatus.Withdrawn).Select(m => (m.ComplainantName, m.Phone, m.ComplainantCount)));
+            var distinct = Complainants.Distinct(mine.Where(m => m.Status != ComplaintStatus.Withdrawn)
+                .Select(m => new ComplainantEntry(m.ComplainantName, m.PhoneNormalized, m.ComplainantCount)));
             return Summary(i, names, mine.Count, distinct);
         }).ToList();
     }
@@ -306,7 +298,8 @@ public sealed class IncidentService(
     }
 
     private static int CountOf(IEnumerable<Complaint> complaints) =>
-        DistinctComplainants(complaints.Where(c => c.Status != ComplaintStatus.Withdrawn).Select(c => (c.ComplainantName, c.Phone, c.Facts.ComplainantCount)));
+        Complainants.Distinct(complaints.Where(c => c.Status != ComplaintStatus.Withdrawn)
+            .Select(c => new ComplainantEntry(c.ComplainantName, c.PhoneNormalized, c.Facts.ComplainantCount)));
 
     private static IncidentMember MemberOf(Complaint c) => new(
         c.Id, c.Number, c.ComplainantName, PhoneMask.Mask(c.Phone), c.Facts.ComplainantCount, c.Type, c.Severity, c.Status, c.IsGroup, c.RegisteredAt, c.Content);

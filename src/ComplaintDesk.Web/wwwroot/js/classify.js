@@ -9,7 +9,7 @@
     return;
   }
 
-  var facts = ['Cause', 'CompanyAtFault', 'Accident', 'InjuryOrMajorEconomicLoss', 'MediaExposure',
+  var facts = ['Cause', 'CompanyAtFault', 'Accident', 'Injury', 'EconomicLoss', 'LossIsMajor', 'MediaExposure',
     'PromisedServiceNotDelivered', 'TimesRaisedUnresolved', 'GovernmentReferralWithSocialImpact', 'ComplainantCount'];
   var prefix = 'Input.';
   var timer = null;

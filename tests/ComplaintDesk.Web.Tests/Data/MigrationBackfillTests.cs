@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ComplaintDesk.Web.Tests.Data;
 
 /// <summary>
-/// The PhoneNormalized migration's hand-written backfill, run for real on this test run's provider (SQLite, or
+/// The hand-written SQL of the migrations, run for real. PhoneNormalized's backfill, run for real on this test run's provider (SQLite, or
 /// PostgreSQL with COMPLAINTDESK_TEST_POSTGRES): rows stored before the column existed, in every form the old intake
 /// check let through, get what <see cref="PhoneNumber"/> makes of them, or NULL where SQL cannot tell.
 /// </summary>
-public sealed class PhoneBackfillTests
+public sealed class MigrationBackfillTests
 {
     // Typed as the old check allowed ([0-9+\-() ]), and what the backfill must store.
     private static readonly string[] _readable =
@@ -25,6 +25,52 @@ public sealed class PhoneBackfillTests
         "+852 9123 4567", "00852 91234567", "+853 6612 3456", "+886 912 345 678", "+886 0912 345 678", "+1 415 555 0100",
         "+44 20 7946 0958",
     ];
+
+    [Fact]
+    public void LossFacts_DownAndUp_OldQuestionReadAsMajorLoss()
+    {
+        ClassificationFacts[] facts =
+        [
+            new(Cause.ManagementService, Injury: true),
+            new(Cause.ManagementService, EconomicLoss: true),
+            new(Cause.ManagementService, EconomicLoss: true, LossIsMajor: true),
+            new(Cause.ManagementService),
+        ];
+        var connectionString = TestPostgres.Enabled
+            ? TestPostgres.CreateDatabase()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"cd-backfill-{Guid.NewGuid():N}.db")}";
+        var provider = TestPostgres.Enabled ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        try
+        {
+            var builder = new DbContextOptionsBuilder<ComplaintDeskDbContext>();
+            DataServiceCollectionExtensions.Configure(builder, provider, connectionString);
+            using var db = new ComplaintDeskDbContext(builder.Options);
+            db.Database.Migrate();
+            var project = new Project { Code = "P1", Name = "阳光花园" };
+            var topic = new Topic { Name = "电梯" };
+            db.AddRange(project, topic);
+            db.SaveChanges();
+            for (var i = 0; i < facts.Length; i++)
+            {
+                var intake = new ComplaintIntake(project.Id, topic.Id, null, Channel.Phone, "王女士", ComplainantKind.Owner, "13800000000", "1栋", "车库道闸砸车", facts[i]);
+                db.Complaints.Add(Complaint.Register(intake, $"TS20261100{i:D2}", Actor.System, new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc), ClassificationPolicy.Default));
+            }
+
+            db.SaveChanges();
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            migrator.Migrate(migrations[migrations.FindIndex(m => m.EndsWith("_LossFacts", StringComparison.Ordinal)) - 1]);
+            migrator.Migrate();
+            db.ChangeTracker.Clear();
+
+            var stored = db.Complaints.OrderBy(c => c.Id).Select(c => c.Facts).ToList().Select(f => (f.Injury, f.EconomicLoss, f.LossIsMajor)).ToList();
+            Assert.Equal([(false, true, true), (false, false, false), (false, true, true), (false, false, false)], stored);
+        }
+        finally
+        {
+            Drop(connectionString);
+        }
+    }
 
     [Fact]
     public void Backfill_OldRows_StoreWhatPhoneNumberMakesOfThem()
@@ -73,15 +119,20 @@ public sealed class PhoneBackfillTests
         }
         finally
         {
-            if (TestPostgres.Enabled)
-            {
-                TestPostgres.DropDatabase(connectionString);
-            }
-            else
-            {
-                SqliteConnection.ClearAllPools();
-                File.Delete(new SqliteConnectionStringBuilder(connectionString).DataSource);
-            }
+            Drop(connectionString);
+        }
+    }
+
+    private static void Drop(string connectionString)
+    {
+        if (TestPostgres.Enabled)
+        {
+            TestPostgres.DropDatabase(connectionString);
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(new SqliteConnectionStringBuilder(connectionString).DataSource);
         }
     }
 }
