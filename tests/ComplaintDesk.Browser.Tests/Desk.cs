@@ -116,6 +116,14 @@ public static partial class Desk
             await form.GetByLabel("回访记录（可选）").FillAsync(note);
         });
 
+    /// <summary>Nothing on the page is wider than a 375 px phone screen (no sideways scrolling).</summary>
+    public static async Task AssertFitsPhoneAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+        Assert.True(widths[0] <= 375 + 2, $"{page.Url} scrolls sideways on a phone: {widths[0]} px wide content in a {widths[1]} px viewport.");
+    }
+
     /// <summary>The details page's status badge.</summary>
     public static ILocator Status(IPage page) => page.Locator("#complaint-status");
 

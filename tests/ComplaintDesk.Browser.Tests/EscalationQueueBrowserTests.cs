@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ComplaintDesk.Web.Features.Escalations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -35,31 +36,42 @@ public sealed class EscalationQueueBrowserTests(BrowserFixture fixture)
         await page.GotoAsync("/Escalations");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "升级督办", Level = 1 })).ToBeVisibleAsync();
 
-        var rows = page.Locator("table.escalation-queue tbody tr").Filter(new() { HasText = complaint.Number });
-        var overdue = rows.Filter(new() { Has = page.Locator(".fw-semibold", new() { HasTextString = "派单超时" }) });
-        await Assertions.Expect(overdue).ToHaveCountAsync(1);
-        await Assertions.Expect(overdue.Locator(".escalation-why")).ToContainTextAsync("时限 20 分钟");
-        await Assertions.Expect(overdue).ToContainTextAsync("翠湖湾");
-        await BrowserFixture.ScreenshotAsync(page, "09-escalations");
-
-        // Acknowledge every row of this complaint (the overdue dispatch and the level it caused) with a note.
-        var count = await rows.CountAsync();
-        Assert.InRange(count, 1, 5);
-        for (var left = count; left > 0; left--)
+        // Issue 15: one card for the complaint at its highest level, every reason in it, acknowledged once.
+        var cards = page.Locator("#escalation-queue > li").Filter(new() { HasText = complaint.Number });
+        await Assertions.Expect(cards).ToHaveCountAsync(1);
+        var card = cards.First;
+        var reasons = card.Locator(".escalation-why");
+        Assert.InRange(await reasons.CountAsync(), 2, 5);
+        await Assertions.Expect(reasons.Filter(new() { HasTextRegex = new Regex("^派单超时") })).ToContainTextAsync("时限 20 分钟");
+        await Assertions.Expect(card).ToContainTextAsync("一级升级");
+        await Assertions.Expect(card).ToContainTextAsync("翠湖湾");
+        // No reason repeats its own label ("一级升级：一级升级：…").
+        foreach (var text in await reasons.AllTextContentsAsync())
         {
-            var row = rows.First;
-            await row.GetByLabel("确认说明").FillAsync("已电话联系工程部，十分钟内派单，今天上门处理。");
-            await row.GetByRole(AriaRole.Button, new() { Name = "确认", Exact = true }).ClickAsync();
-            await Assertions.Expect(rows).ToHaveCountAsync(left - 1);
+            Assert.DoesNotMatch(@"^(\S+)：\1", text);
         }
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "09-escalations");
 
-        // Acknowledged rows stay visible in 含已确认, with the note.
+        await card.GetByLabel("确认说明").FillAsync("已电话联系工程部，十分钟内派单，今天上门处理。");
+        await card.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^确认") }).ClickAsync();
+        await Assertions.Expect(cards).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已确认该投诉的");
+
+        // Acknowledged escalations stay visible in 含已确认, with the note.
         await page.GotoAsync("/Escalations?All=true");
-        var acknowledged = page.Locator("table.escalation-queue tbody tr").Filter(new() { HasText = complaint.Number })
-            .Filter(new() { Has = page.Locator(".fw-semibold", new() { HasTextString = "派单超时" }) });
+        var acknowledged = page.Locator("#escalation-queue > li").Filter(new() { HasText = complaint.Number });
+        await Assertions.Expect(acknowledged).ToHaveCountAsync(1);
         await Assertions.Expect(acknowledged).ToContainTextAsync("已电话联系工程部");
+
+        // On a phone the cards fit the screen.
+        var phone = await fixture.NewSignedInPageAsync("supervisor", width: 375, height: 812);
+        var phoneWatch = PageWatch.On(phone);
+        await phone.GotoAsync("/Escalations?All=true");
+        await Assertions.Expect(phone.Locator("#escalation-queue > li").First).ToBeVisibleAsync();
+        await Desk.AssertFitsPhoneAsync(phone);
+        await BrowserFixture.ScreenshotAsync(phone, "09-escalations-phone");
+        phoneWatch.AssertClean();
 
         // The complaint's timeline says so too.
         await page.GotoAsync(complaint.DetailsPath);

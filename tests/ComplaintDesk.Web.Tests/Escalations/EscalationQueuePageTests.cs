@@ -39,20 +39,31 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         Assert.Contains("处理超时 5 小时（时限 24 小时）", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"/Complaints/{id}\"", html, StringComparison.Ordinal);
         var countBefore = NavCount(html);
-        var eventId = (await _app.EventsAsync(id)).Single(e => e.Kind == EscalationKind.ResolutionOverdue).Id;
+        var events = await _app.EventsAsync(id);
+        Assert.True(events.Count >= 2, "expected the overdue resolution and the level it caused");
+        // One card for the complaint, every escalation listed in it.
+        Assert.Equal(1, Regex.Count(html, $"id=\"escalation-complaint-{id}\""));
+        foreach (var e in events)
+        {
+            Assert.Contains($"id=\"escalation-{e.Id}\"", html, StringComparison.Ordinal);
+        }
 
         var response = await client.PostFormAsync(
-            "/Escalations?handler=Acknowledge", new() { ["EventId"] = eventId.ToString(CultureInfo.InvariantCulture), ["Note"] = "已催工程部今日修复" }, "/Escalations");
+            "/Escalations?handler=Acknowledge", new() { ["ComplaintId"] = id.ToString(CultureInfo.InvariantCulture), ["Note"] = "已催工程部今日修复" }, "/Escalations");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var acknowledged = (await _app.EventsAsync(id)).Single(e => e.Id == eventId);
-        Assert.NotNull(acknowledged.AcknowledgedAt);
-        Assert.Equal("已催工程部今日修复", acknowledged.AcknowledgeNote);
-        var entry = (await _app.TimelineAsync(id))[^1];
+        Assert.All(await _app.EventsAsync(id), e =>
+        {
+            Assert.NotNull(e.AcknowledgedAt);
+            Assert.Equal("已催工程部今日修复", e.AcknowledgeNote);
+        });
+        var timeline = await _app.TimelineAsync(id);
+        var entry = timeline[^1];
         Assert.Equal(TimelineKind.Acknowledged, entry.Kind);
         Assert.Equal("李主管", entry.ActorName);
+        Assert.Single(timeline, t => t.Kind == TimelineKind.Acknowledged);
         var after = await client.GetPageAsync("/Escalations");
-        Assert.DoesNotContain($"id=\"escalation-{eventId}\"", after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"escalation-complaint-{id}\"", after, StringComparison.Ordinal);
         Assert.Equal(countBefore - 1, NavCount(after));
         Assert.Contains("已催工程部今日修复", await client.GetPageAsync("/Escalations?All=true"), StringComparison.Ordinal);
     }
@@ -67,7 +78,7 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         using var client = await _app.SignInAsync("supervisor");
 
         var response = await client.PostFormAsync(
-            "/Escalations?handler=Acknowledge", new() { ["EventId"] = eventId.ToString(CultureInfo.InvariantCulture), ["Note"] = "  " }, "/Escalations");
+            "/Escalations?handler=Acknowledge", new() { ["ComplaintId"] = id.ToString(CultureInfo.InvariantCulture), ["Note"] = "  " }, "/Escalations");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("请填写确认说明", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -88,7 +99,7 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         Assert.DoesNotContain("handler=Acknowledge", html, StringComparison.Ordinal);
 
         var response = await client.PostFormAsync(
-            "/Escalations?handler=Acknowledge", new() { ["EventId"] = eventId.ToString(CultureInfo.InvariantCulture), ["Note"] = "经理确认" }, "/Account/ChangePassword");
+            "/Escalations?handler=Acknowledge", new() { ["ComplaintId"] = id.ToString(CultureInfo.InvariantCulture), ["Note"] = "经理确认" }, "/Account/ChangePassword");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Null((await _app.EventsAsync(id)).Single(e => e.Id == eventId).AcknowledgedAt);
@@ -101,9 +112,12 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         _app.Advance(TimeSpan.FromMinutes(45));
         await _app.RunClockAsync();
         var number = (await _app.ComplaintAsync(other)).Number;
-        var inScope = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(e => e.AcknowledgedAt == null && (e.ProjectId == 1 || e.ProjectId == 2)));
-        var levelTwo = await _app.WithDbAsync(db => db.EscalationEvents().CountAsync(
-            e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor)));
+        // The badge counts complaints (one card each), not escalations.
+        var inScope = await _app.WithDbAsync(db => db.EscalationEvents().Where(e => e.AcknowledgedAt == null && (e.ProjectId == 1 || e.ProjectId == 2))
+            .Select(e => e.ComplaintId).Distinct().CountAsync());
+        var levelTwo = await _app.WithDbAsync(db => db.EscalationEvents().Where(
+            e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
+            .Select(e => e.ComplaintId).Distinct().CountAsync());
 
         using var supervisor = await _app.SignInAsync("supervisor");
         var html = await supervisor.GetPageAsync("/Escalations");

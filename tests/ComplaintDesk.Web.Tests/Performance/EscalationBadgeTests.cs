@@ -6,23 +6,32 @@ using ComplaintDesk.Web.Tests.Api;
 
 namespace ComplaintDesk.Web.Tests.Performance;
 
-/// <summary>The navigation badge runs on every page: it counts waiting escalations only up to a cap.</summary>
+/// <summary>The navigation badge runs on every page: it counts complaints with waiting escalations only up to a cap.</summary>
 public sealed class EscalationBadgeTests(ApiAppFixture fixture) : IClassFixture<ApiAppFixture>
 {
     [Fact]
     public async Task Badge_MoreWaitingThanTheCap_Shows99Plus()
     {
         using var clerk = await fixture.ClientAsync("clerk");
-        var complaintId = await clerk.RegisterAsync();
+        // The badge counts complaints (the queue shows one card each): more waiting complaints than the cap, two escalations each.
+        var complaintIds = new List<long>();
+        for (var i = 0; i <= EscalationQueue.CountCap + 5; i++)
+        {
+            complaintIds.Add(await clerk.RegisterAsync());
+        }
+
         await fixture.App.WithDbAsync(async db =>
         {
-            for (var cycle = 1; cycle <= EscalationQueue.CountCap + 20; cycle++)
+            foreach (var complaintId in complaintIds)
             {
-                db.EscalationEvents().Add(new EscalationEvent
+                foreach (var kind in new[] { EscalationKind.Level1, EscalationKind.Level2 })
                 {
-                    ComplaintId = complaintId, ProjectId = 1, Kind = EscalationKind.Level2, Cycle = cycle,
-                    OccurredAt = fixture.App.Clock.GetUtcNow().UtcDateTime, Detail = "二级升级：压测",
-                });
+                    db.EscalationEvents().Add(new EscalationEvent
+                    {
+                        ComplaintId = complaintId, ProjectId = 1, Kind = kind, Cycle = 1,
+                        OccurredAt = fixture.App.Clock.GetUtcNow().UtcDateTime, Detail = "二级升级：压测",
+                    });
+                }
             }
 
             return await db.SaveChangesAsync();

@@ -28,6 +28,44 @@ public sealed record QueueRow(
     string? AcknowledgedByName,
     string? AcknowledgeNote);
 
+/// <summary>
+/// One complaint in the queue at its highest level, with every escalation that put it there (newest first):
+/// a supervisor reads and acknowledges the complaint once, not each of its escalations.
+/// </summary>
+public sealed record QueueCard(
+    long ComplaintId,
+    string Number,
+    string ProjectName,
+    ComplaintType Type,
+    Severity? Severity,
+    ComplaintStatus Status,
+    int Level,
+    DateTime LatestAt,
+    IReadOnlyList<QueueRow> Reasons)
+{
+    public int Waiting => Reasons.Count(r => r.AcknowledgedAt is null);
+
+    /// <summary>"处理超时 5 小时（时限 24 小时）", "二级升级：…": the kind once, then why.</summary>
+    public static string ReasonText(QueueRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var label = EscalationText.Of(row.Kind);
+        return row.Why.StartsWith(label, StringComparison.Ordinal) ? row.Why : $"{label}：{row.Why}";
+    }
+
+    public static IReadOnlyList<QueueCard> Of(IEnumerable<QueueRow> rows) =>
+        rows.GroupBy(r => r.ComplaintId)
+            .Select(g =>
+            {
+                var reasons = g.OrderByDescending(r => r.OccurredAt).ThenByDescending(r => r.EventId).ToList();
+                var first = reasons[0];
+                return new QueueCard(first.ComplaintId, first.Number, first.ProjectName, first.Type, first.Severity, first.Status,
+                    reasons.Max(r => r.Level), first.OccurredAt, reasons);
+            })
+            .OrderByDescending(c => c.Level).ThenByDescending(c => c.LatestAt).ThenByDescending(c => c.ComplaintId)
+            .ToList();
+}
+
 /// <summary>An open complaint that needs a supervisor's eye although no limit has passed (major, flags, referral, media).</summary>
 public sealed record AttentionRow(
     long ComplaintId,
@@ -45,7 +83,7 @@ public sealed record AttentionRow(
 public sealed record GroupCandidateRow(int ProjectId, string ProjectName, int TopicId, string TopicName, int Count, long LatestComplaintId);
 
 public sealed record QueueView(
-    IReadOnlyList<QueueRow> Escalations,
+    IReadOnlyList<QueueCard> Escalations,
     IReadOnlyList<AttentionRow> Attention,
     IReadOnlyList<IncidentSummary> Incidents,
     IReadOnlyList<GroupCandidateRow> GroupCandidates,
@@ -75,29 +113,29 @@ public sealed class EscalationQueue(
     private static readonly Func<ComplaintDeskDbContext, Task<int>> _waitingAll = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context) => context.Set<EscalationEvent>()
             .Where(e => e.AcknowledgedAt == null)
-            .Select(e => e.Id).Take(CountCap).Count());
+            .Select(e => e.ComplaintId).Distinct().Take(CountCap).Count());
 
     private static readonly Func<ComplaintDeskDbContext, Task<int>> _waitingLevelTwo = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context) => context.Set<EscalationEvent>()
             .Where(e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
-            .Select(e => e.Id).Take(CountCap).Count());
+            .Select(e => e.ComplaintId).Distinct().Take(CountCap).Count());
 
     private static readonly Func<ComplaintDeskDbContext, int[], Task<int>> _waitingAllIn = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context, int[] projects) => context.Set<EscalationEvent>()
             .Where(e => e.AcknowledgedAt == null && projects.Contains(e.ProjectId))
-            .Select(e => e.Id).Take(CountCap).Count());
+            .Select(e => e.ComplaintId).Distinct().Take(CountCap).Count());
 
     private static readonly Func<ComplaintDeskDbContext, int[], Task<int>> _waitingLevelTwoIn = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context, int[] projects) => context.Set<EscalationEvent>()
             .Where(e => e.AcknowledgedAt == null && projects.Contains(e.ProjectId)
                 && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
-            .Select(e => e.Id).Take(CountCap).Count());
+            .Select(e => e.ComplaintId).Distinct().Take(CountCap).Count());
 
-    /// <summary>The badge stops counting here and shows "99+": a count over every waiting escalation grows with the backlog.</summary>
+    /// <summary>The badge stops counting here and shows "99+": a count over every waiting complaint grows with the backlog.</summary>
     public const int CountCap = 100;
 
     /// <summary>
-    /// Unacknowledged escalations waiting for the signed-in person, within their projects, counted up to
+    /// Complaints with unacknowledged escalations waiting for the signed-in person (one per complaint, as the queue shows them), within their projects, counted up to
     /// <see cref="CountCap"/> (the navigation badge runs on every page: its cost must not grow with the backlog).
     /// Supervisors wait on every level; a manager only on level 2 (overdue by the whole limit again, or major).
     /// </summary>
@@ -124,10 +162,14 @@ public sealed class EscalationQueue(
             events = events.Where(e => e.AcknowledgedAt == null);
         }
 
-        var rows = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(MaxRows).ToListAsync(cancellationToken);
+        // The newest escalations choose the complaints; each complaint then brings all of its own (one card each).
+        var newest = await events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id).Take(MaxRows)
+            .Select(e => e.ComplaintId).ToListAsync(cancellationToken);
+        var chosen = newest.Distinct().ToList();
+        var rows = await events.Where(e => chosen.Contains(e.ComplaintId)).ToListAsync(cancellationToken);
         var projects = await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var topics = await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var escalations = await RowsAsync(rows, projects, policy, now, cancellationToken);
+        var escalations = QueueCard.Of(await RowsAsync(rows, projects, policy, now, cancellationToken));
 
         var attention = await queries.Visible()
             .Where(c => _notFinished.Contains(c.Status)
@@ -175,17 +217,7 @@ public sealed class EscalationQueue(
             throw new DomainRuleException(RuleCodes.RoleNotAllowed, "只有客服主管可以确认升级事项。");
         }
 
-        var text = note?.Trim() ?? string.Empty;
-        if (text.Length == 0)
-        {
-            throw InputValidationException.For("Note", "请填写确认说明（已采取或将采取的措施）。");
-        }
-
-        if (text.Length > FieldLimits.Note)
-        {
-            throw InputValidationException.For("Note", $"确认说明不能超过 {FieldLimits.Note} 个字。");
-        }
-
+        var text = CheckedNote(note);
         string number;
         using (await gate.EnterAsync(cancellationToken))
         {
@@ -223,6 +255,60 @@ public sealed class EscalationQueue(
         logger.LogInformation("Escalation {EscalationId} of complaint {ComplaintNumber} acknowledged by {UserName}", eventId, number, staff.UserName);
     }
 
+    /// <summary>
+    /// A supervisor has seen a complaint's escalations and says what is being done: every waiting escalation of the
+    /// complaint is acknowledged with the one note, and the timeline gets one entry. Returns how many were waiting.
+    /// </summary>
+    public async Task<int> AcknowledgeComplaintAsync(long complaintId, string? note, CancellationToken cancellationToken = default)
+    {
+        if (!staff.IsInRole(Roles.Supervisor))
+        {
+            throw new DomainRuleException(RuleCodes.RoleNotAllowed, "只有客服主管可以确认升级事项。");
+        }
+
+        var text = CheckedNote(note);
+        string number;
+        int count;
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            db.ChangeTracker.Clear();
+            var complaint = await queries.Visible().AsTracking().SingleOrDefaultAsync(c => c.Id == complaintId, cancellationToken)
+                ?? throw new EscalationNotFoundException(complaintId);
+            number = complaint.Number;
+            var waiting = await db.EscalationEvents().Where(e => e.ComplaintId == complaintId && e.AcknowledgedAt == null)
+                .OrderBy(e => e.OccurredAt).ThenBy(e => e.Id).ToListAsync(cancellationToken);
+            count = waiting.Count;
+            if (count == 0)
+            {
+                return 0;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var escalation in waiting)
+            {
+                escalation.AcknowledgedAt = now;
+                escalation.AcknowledgedById = staff.Actor.Id;
+                escalation.AcknowledgedByName = staff.Actor.Name;
+                escalation.AcknowledgeNote = text;
+            }
+
+            var detail = "确认升级事项：" + string.Join("；", waiting.Select(e => e.Detail).Distinct());
+            complaint.Note(TimelineKind.Acknowledged, text, detail.Length > FieldLimits.Detail ? detail[..FieldLimits.Detail] : detail, staff.Actor, now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                db.ChangeTracker.Clear();
+                throw new ConcurrencyConflictException(number);
+            }
+        }
+
+        logger.LogInformation("{EscalationCount} escalations of complaint {ComplaintNumber} acknowledged by {UserName}", count, number, staff.UserName);
+        return count;
+    }
+
     /// <summary>Why an open complaint needs attention: the 3.1.2 clauses with their explanation, or the flags of a B/C complaint.</summary>
     public static IReadOnlyList<string> ReasonsOf(Complaint complaint, ProcedurePolicy policy)
     {
@@ -246,6 +332,22 @@ public sealed class EscalationQueue(
         }
 
         return reasons;
+    }
+
+    private static string CheckedNote(string? note)
+    {
+        var text = note?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            throw InputValidationException.For("Note", "请填写确认说明（已采取或将采取的措施）。");
+        }
+
+        if (text.Length > FieldLimits.Note)
+        {
+            throw InputValidationException.For("Note", $"确认说明不能超过 {FieldLimits.Note} 个字。");
+        }
+
+        return text;
     }
 
     private IQueryable<EscalationEvent> VisibleEvents()

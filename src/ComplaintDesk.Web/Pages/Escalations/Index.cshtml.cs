@@ -20,8 +20,9 @@ public sealed class IndexModel(EscalationQueue queue, ProcedurePolicies policies
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
 
+    /// <summary>The complaint whose waiting escalations are acknowledged together.</summary>
     [BindProperty]
-    public long EventId { get; set; }
+    public long ComplaintId { get; set; }
 
     [BindProperty]
     public string? Note { get; set; }
@@ -52,8 +53,8 @@ public sealed class IndexModel(EscalationQueue queue, ProcedurePolicies policies
 
         try
         {
-            await queue.AcknowledgeAsync(EventId, Note, cancellationToken);
-            Message = "已确认该升级事项，并记入投诉时间线。";
+            var count = await queue.AcknowledgeComplaintAsync(ComplaintId, Note, cancellationToken);
+            Message = count == 0 ? "该投诉的升级事项已由他人确认。" : $"已确认该投诉的 {count} 项升级事项，并记入投诉时间线。";
             return RedirectToPage(new { All });
         }
         catch (EscalationNotFoundException)
@@ -64,20 +65,20 @@ public sealed class IndexModel(EscalationQueue queue, ProcedurePolicies policies
         {
             foreach (var (_, messages) in ex.Errors)
             {
-                ModelState.AddModelError($"Note-{EventId}", messages.FirstOrDefault() ?? ex.Message);
+                ModelState.AddModelError($"Note-{ComplaintId}", messages.FirstOrDefault() ?? ex.Message);
             }
         }
         catch (Exception ex) when (ex is DomainRuleException or ConcurrencyConflictException)
         {
-            ModelState.AddModelError($"Note-{EventId}", ex.Message);
+            ModelState.AddModelError($"Note-{ComplaintId}", ex.Message);
         }
 
         await LoadAsync(cancellationToken);
         return Page();
     }
 
-    public string? ErrorFor(long eventId) =>
-        ModelState.TryGetValue($"Note-{eventId}", out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
+    public string? ErrorFor(long complaintId) =>
+        ModelState.TryGetValue($"Note-{complaintId}", out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
 
     public static string StatusLabel(ComplaintStatus status) => Lifecycle.LabelOf(status);
 
