@@ -176,12 +176,22 @@ public sealed class ClerkDeskBrowserTests(BrowserFixture fixture)
             Topic: "保洁/卫生",
             Channel: "微信/小程序"));
         await AssertFitsAsync(page);
+        // Issue 15: on a phone the complaint's moves are on the first screen.
+        await Assertions.Expect(page.Locator("#move-Dispatch-toggle")).ToBeInViewportAsync();
 
         await page.GotoAsync("/Complaints");
         // The rows are rendered once; on a phone the table's head is hidden and each row is a card.
         await Assertions.Expect(page.Locator("#complaint-table thead")).ToBeHiddenAsync();
         await Assertions.Expect(page.Locator("#complaint-table tbody tr").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#complaint-table tbody tr").First).ToContainTextAsync("136****5432");
+        // Issue 15: the complaints come first; the filters fold behind 筛选 and open in place.
+        await Assertions.Expect(page.Locator("#filter-form")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#complaint-table tbody tr").First).ToBeInViewportAsync();
+        await Assertions.Expect(page.Locator("#match-count")).ToHaveTextAsync(new Regex("^共 \\d+ 件$"));
+        await page.Locator("#filters-toggle").ClickAsync();
+        await Assertions.Expect(page.Locator("#filter-status")).ToBeVisibleAsync();
+        await AssertFitsAsync(page);
+        await page.Locator("#filters-toggle").ClickAsync();
         await AssertFitsAsync(page);
         await BrowserFixture.ScreenshotAsync(page, "07-list-phone");
 

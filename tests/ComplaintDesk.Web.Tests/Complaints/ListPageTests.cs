@@ -100,6 +100,51 @@ public sealed partial class ListPageTests : IAsyncLifetime
         Assert.Equal(["TS2026110003", "TS2026110002", "TS2026110001"], secondNumbers);
         Assert.DoesNotContain("id=\"next-page\"", second);
         Assert.Contains("id=\"first-page\"", second);
+        Assert.Contains("<span class=\"text-muted me-auto\" id=\"match-count\">共 23 件</span>", first);
+        Assert.Contains("本页 3 条，共 23 件", second);
+
+        // 上一页 from the second page is the first page again, with 下一页 and no 上一页.
+        var previous = PreviousLink().Match(second);
+        Assert.True(previous.Success, "no 上一页 on the second page");
+        var back = await _clerk.GetPageAsync(System.Net.WebUtility.HtmlDecode(previous.Groups[1].Value));
+        Assert.Equal(firstNumbers, Numbers(back));
+        Assert.Contains("id=\"next-page\"", back);
+        Assert.DoesNotContain("id=\"previous-page\"", back);
+        Assert.DoesNotContain("id=\"previous-page\"", first);
+    }
+
+    [Fact]
+    public async Task List_ThreePagesOldestFirst_PreviousAndNextWalkBothWays()
+    {
+        for (var i = 1; i <= 45; i++)
+        {
+            await Desk.RegisterAsync(_clerk, ("Location", $"{i}号"));
+        }
+
+        var first = await _clerk.GetPageAsync("/Complaints?sort=oldest");
+        var second = await _clerk.GetPageAsync(System.Net.WebUtility.HtmlDecode(NextLink().Match(first).Groups[1].Value));
+        var third = await _clerk.GetPageAsync(System.Net.WebUtility.HtmlDecode(NextLink().Match(second).Groups[1].Value));
+        Assert.Equal("TS2026110041", Numbers(third)[0]);
+        Assert.Equal(5, Numbers(third).Count);
+
+        var backToSecond = await _clerk.GetPageAsync(System.Net.WebUtility.HtmlDecode(PreviousLink().Match(third).Groups[1].Value));
+        Assert.Equal(Numbers(second), Numbers(backToSecond));
+        Assert.Equal("TS2026110021", Numbers(backToSecond)[0]);
+        Assert.Contains("id=\"previous-page\"", backToSecond);
+        var forwardAgain = await _clerk.GetPageAsync(System.Net.WebUtility.HtmlDecode(NextLink().Match(backToSecond).Groups[1].Value));
+        Assert.Equal(Numbers(third), Numbers(forwardAgain));
+        Assert.Contains("共 45 件", first);
+    }
+
+    [Fact]
+    public async Task List_Filtered_CountsOnlyMatches()
+    {
+        await Desk.RegisterAsync(_clerk, ("Location", "9栋"), ("Content", "垃圾清运不及时"));
+        await Desk.RegisterAsync(_clerk, ("Location", "8栋"), ("Content", "垃圾桶破损"));
+        await Desk.RegisterAsync(_clerk, ("Location", "7栋"), ("Content", "电梯困人"));
+
+        Assert.Contains("共 2 件", await _clerk.GetPageAsync("/Complaints?q=" + Uri.EscapeDataString("垃圾")));
+        Assert.Contains("共 0 件", await _clerk.GetPageAsync("/Complaints?project=2"));
     }
 
     [Fact]
@@ -159,4 +204,7 @@ public sealed partial class ListPageTests : IAsyncLifetime
 
     [GeneratedRegex("href=\"([^\"]+)\" id=\"next-page\"")]
     private static partial Regex NextLink();
+
+    [GeneratedRegex("href=\"([^\"]+)\" id=\"previous-page\"")]
+    private static partial Regex PreviousLink();
 }

@@ -48,6 +48,9 @@ public sealed class ComplaintFilter
     /// <summary>Keyset cursor: the last id of the previous page.</summary>
     public long? After { get; set; }
 
+    /// <summary>Keyset cursor backwards (上一页): the first id of the page after the one wanted; wins over <see cref="After"/>.</summary>
+    public long? Before { get; set; }
+
     public int PageSize { get; set; } = DefaultPageSize;
 }
 
@@ -69,8 +72,8 @@ public sealed record ComplaintListItem(
     DateTime? NextDueAt,
     string ContentPreview);
 
-/// <summary>A page of the list; no exact count (it costs more than the page at a million rows).</summary>
-public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long? NextCursor);
+/// <summary>A page of the list, with cursors both ways; no exact count (it costs more than the page at a million rows).</summary>
+public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long? NextCursor, long? PreviousCursor = null);
 
 /// <summary>Reads complaints within the caller's projects.</summary>
 public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff staff, ProcedurePolicies policies, TimeProvider clock, DeskNames names)
@@ -123,6 +126,22 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
                 c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.ComplainantName, c.Phone, c.Type, c.Severity, c.Status, c.IsGroup,
                 c.Flags, c.NextDueAt, c.Content.Substring(0, 60))));
 
+    private static readonly Func<ComplaintDeskDbContext, List<int>?, ComplaintStatus?, ComplaintType?, Severity?, int?, int?, int?, Channel?, int, Task<int>>
+        _count = EF.CompileAsyncQuery(
+        (ComplaintDeskDbContext context, List<int>? projects, ComplaintStatus? status, ComplaintType? type, Severity? severity, int? projectId,
+            int? departmentId, int? topicId, Channel? channel, int cap) => context.Complaints.AsNoTracking()
+            .Where(c => projects == null || projects.Contains(c.ProjectId))
+            .Where(c => status == null || c.Status == status)
+            .Where(c => type == null || c.Type == type)
+            .Where(c => severity == null || c.Severity == severity)
+            .Where(c => projectId == null || c.ProjectId == projectId)
+            .Where(c => departmentId == null || c.DepartmentId == departmentId)
+            .Where(c => topicId == null || c.TopicId == topicId)
+            .Where(c => channel == null || c.Channel == channel)
+            .Select(c => c.Id)
+            .Take(cap)
+            .Count());
+
     /// <summary>Complaints the signed-in person may see.</summary>
     public IQueryable<Complaint> Visible()
     {
@@ -154,6 +173,18 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         ArgumentNullException.ThrowIfNull(filter);
         await OpenForRequestAsync(cancellationToken);
         var size = Math.Clamp(filter.PageSize, 1, ComplaintFilter.MaxPageSize);
+        if (filter.Before is { } before)
+        {
+            // 上一页: the same query in the other order from the cursor, read back to front.
+            var reversed = Copy(filter);
+            reversed.Sort = filter.Sort == ComplaintSort.Oldest ? ComplaintSort.Newest : ComplaintSort.Oldest;
+            reversed.After = before;
+            reversed.Before = null;
+            var back = await ListAsync(reversed, cancellationToken);
+            var items = back.Items.Reverse().ToList();
+            return new ComplaintPage(items, items.Count > 0 ? items[^1].Id : null, back.NextCursor is null || items.Count == 0 ? null : items[0].Id);
+        }
+
         var rows = filter.From is null && filter.To is null && !filter.OverdueOnly && string.IsNullOrWhiteSpace(filter.Keyword)
             ? await CompiledPageAsync(filter, size, cancellationToken)
             : await QueryPageAsync(filter, size, cancellationToken);
@@ -163,8 +194,33 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         var items = rows.Take(size).Select(r => new ComplaintListItem(
             r.Id, r.Number, r.RegisteredAt, r.ProjectId, table.ProjectName(r.ProjectId), table.TopicName(r.TopicId), table.DepartmentName(r.DepartmentId),
             r.ComplainantName, PhoneMask.Mask(r.Phone), r.Type, r.Severity, r.Status, r.IsGroup, r.Flags, r.NextDueAt, r.Preview)).ToList();
-        return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null);
+        return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null, filter.After is not null && items.Count > 0 ? items[0].Id : null);
     }
+
+    /// <summary>
+    /// How many complaints match the filter, counted up to <paramref name="cap"/> (the answer is then "more than"): the
+    /// count reads at most <paramref name="cap"/> index entries, so it stays cheap at a million complaints.
+    /// </summary>
+    public async Task<int> CountAsync(ComplaintFilter filter, int cap, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await OpenForRequestAsync(cancellationToken);
+        if (filter.From is null && filter.To is null && !filter.OverdueOnly && string.IsNullOrWhiteSpace(filter.Keyword))
+        {
+            var projects = staff.IsCompanyWide ? null : staff.ProjectIds.ToList();
+            return await _count(db, projects, filter.Status, filter.Type, filter.Severity, filter.ProjectId, filter.DepartmentId, filter.TopicId, filter.Channel, cap);
+        }
+
+        var policy = await policies.GetAsync(cancellationToken);
+        return await Filtered(filter, policy).Select(c => c.Id).Take(cap).CountAsync(cancellationToken);
+    }
+
+    private static ComplaintFilter Copy(ComplaintFilter filter) => new()
+    {
+        Status = filter.Status, Type = filter.Type, Severity = filter.Severity, ProjectId = filter.ProjectId, DepartmentId = filter.DepartmentId,
+        TopicId = filter.TopicId, Channel = filter.Channel, From = filter.From, To = filter.To, OverdueOnly = filter.OverdueOnly,
+        Keyword = filter.Keyword, Sort = filter.Sort, After = filter.After, Before = filter.Before, PageSize = filter.PageSize,
+    };
 
     /// <summary>Filters by values only (no keyword, dates or overdue): the compiled query of that order.</summary>
     private async Task<List<ListRow>> CompiledPageAsync(ComplaintFilter filter, int size, CancellationToken cancellationToken)
@@ -186,6 +242,24 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     private async Task<List<ListRow>> QueryPageAsync(ComplaintFilter filter, int size, CancellationToken cancellationToken)
     {
         var policy = await policies.GetAsync(cancellationToken);
+        var query = Filtered(filter, policy);
+        if (filter.After is { } after)
+        {
+            query = filter.Sort == ComplaintSort.Oldest ? query.Where(c => c.Id > after) : query.Where(c => c.Id < after);
+        }
+
+        query = filter.Sort == ComplaintSort.Oldest ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id);
+        return await query
+            .Take(size + 1)
+            .Select(c => new ListRow(
+                c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.ComplainantName, c.Phone, c.Type, c.Severity, c.Status, c.IsGroup,
+                c.Flags, c.NextDueAt, c.Content.Substring(0, 60)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The filters given, within the caller's projects (no cursor, no order).</summary>
+    private IQueryable<Complaint> Filtered(ComplaintFilter filter, ProcedurePolicy policy)
+    {
         var query = Visible();
         if (filter.Status is { } status)
         {
@@ -248,18 +322,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
                 : query.Where(c => c.ComplainantName.Contains(keyword) || c.Content.Contains(keyword) || c.Number.Contains(keyword));
         }
 
-        if (filter.After is { } after)
-        {
-            query = filter.Sort == ComplaintSort.Oldest ? query.Where(c => c.Id > after) : query.Where(c => c.Id < after);
-        }
-
-        query = filter.Sort == ComplaintSort.Oldest ? query.OrderBy(c => c.Id) : query.OrderByDescending(c => c.Id);
-        return await query
-            .Take(size + 1)
-            .Select(c => new ListRow(
-                c.Id, c.Number, c.RegisteredAt, c.ProjectId, c.TopicId, c.DepartmentId, c.ComplainantName, c.Phone, c.Type, c.Severity, c.Status, c.IsGroup,
-                c.Flags, c.NextDueAt, c.Content.Substring(0, 60)))
-            .ToListAsync(cancellationToken);
+        return query;
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace ComplaintDesk.Web.Pages.Complaints;
 
 /// <summary>
-/// 投诉列表: filters in the query string (a GET form), keyset paging with a cursor and no count of all matches.
+/// 投诉列表: filters in the query string (a GET form), keyset paging both ways and a count capped at 1,000.
 /// A filter value that cannot be read is ignored with a message, never an error page.
 /// </summary>
 public sealed class IndexModel(
@@ -33,6 +33,16 @@ public sealed class IndexModel(
     public ProcedurePolicy Policy { get; private set; } = null!;
 
     public DateTime Now { get; private set; }
+
+    /// <summary>The count stops here: "超过 1,000 件" costs no more than a page, an exact count of a million would.</summary>
+    public const int CountCap = 1000;
+
+    /// <summary>Complaints matching the filters, counted up to <see cref="CountCap"/> + 1.</summary>
+    public int Matches { get; private set; }
+
+    public string MatchesText => Matches > CountCap
+        ? string.Create(CultureInfo.InvariantCulture, $"超过 {CountCap:N0} 件")
+        : string.Create(CultureInfo.InvariantCulture, $"共 {Matches:N0} 件");
 
     /// <summary>The raw query values, echoed back into the form.</summary>
     public string Raw(string key) => Request.Query[key].ToString();
@@ -65,6 +75,18 @@ public sealed class IndexModel(
             }
         }
 
+        if (Request.Query.ContainsKey("before") && Raw("before").Length > 0)
+        {
+            if (long.TryParse(Raw("before"), NumberStyles.None, CultureInfo.InvariantCulture, out var before) && before > 0)
+            {
+                Filter.Before = before;
+            }
+            else
+            {
+                ignored.Add("页码");
+            }
+        }
+
         if (Filter.From is { } from && Filter.To is { } to && from > to)
         {
             ignored.Add("登记日期（从晚于至）");
@@ -76,6 +98,7 @@ public sealed class IndexModel(
         Policy = await policies.GetAsync(HttpContext.RequestAborted);
         Now = clock.GetUtcNow().UtcDateTime;
         Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
+        Matches = await queries.CountAsync(Filter, CountCap + 1, HttpContext.RequestAborted);
 
         // The filters' choices come from the names each instance keeps for a few seconds (no query per page).
         var options = await names.GetAsync(HttpContext.RequestAborted);
@@ -84,16 +107,20 @@ public sealed class IndexModel(
         Topics = options.Topics;
     }
 
-    /// <summary>This list's query with another cursor (null: the first page).</summary>
-    public string PageUrl(long? after)
+    /// <summary>This list's query with another cursor (both null: the first page).</summary>
+    public string PageUrl(long? after, long? before = null)
     {
         var query = Request.Query
-            .Where(q => q.Key != "after" && q.Value.ToString().Length > 0)
+            .Where(q => q.Key is not ("after" or "before") && q.Value.ToString().Length > 0)
             .Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}")
             .ToList();
         if (after is { } cursor)
         {
             query.Add(string.Create(CultureInfo.InvariantCulture, $"after={cursor}"));
+        }
+        else if (before is { } back)
+        {
+            query.Add(string.Create(CultureInfo.InvariantCulture, $"before={back}"));
         }
 
         return query.Count == 0 ? "/Complaints" : "/Complaints?" + string.Join("&", query);

@@ -65,4 +65,10 @@
       summary.focus();
     }
   }
+
+  // 投诉列表 on a phone: the complaints first, the filters behind 筛选.
+  var filters = document.getElementById('filters');
+  if (filters && window.matchMedia('(max-width: 767.98px)').matches) {
+    filters.open = false;
+  }
 }());
