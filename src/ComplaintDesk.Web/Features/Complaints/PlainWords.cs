@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ComplaintDesk.Domain.Classification;
 
 namespace ComplaintDesk.Web.Features.Complaints;
 
@@ -11,17 +12,17 @@ public static partial class PlainWords
 {
     private static readonly Dictionary<string, string> _clauses = new(StringComparer.Ordinal)
     {
-        ["3.1.1(a)"] = "物业管理或服务不到位",
-        ["3.1.1(b)"] = "工程遗留或房屋质量问题",
-        ["3.1.1(c)"] = "外部环境或非管辖问题",
-        ["3.1.2"] = "发生事故",
-        ["3.1.2(a)"] = "承诺服务多次反映未落实",
-        ["3.1.2(b)"] = "公司责任致重大损失或伤害",
-        ["3.1.2(c)"] = "一个月未解决",
-        ["3.1.2(d)"] = "政府转办且有社会影响",
-        ["3.1.2(e)"] = "群体投诉",
-        ["3.1.3"] = "人为过失",
-        ["3.1.4"] = "一般不满",
+        [ClauseCodes.TypeA] = "物业管理或服务不到位",
+        [ClauseCodes.TypeB] = "工程遗留或房屋质量问题",
+        [ClauseCodes.TypeC] = "外部环境或非管辖问题",
+        [ClauseCodes.Major] = "发生事故",
+        [ClauseCodes.MajorRepeatedPromise] = "承诺服务多次反映未落实",
+        [ClauseCodes.MajorCompanyFault] = "公司责任致重大损失或伤害",
+        [ClauseCodes.MajorUnresolved] = "一个月未解决",
+        [ClauseCodes.MajorGovernment] = "政府转办且有社会影响",
+        [ClauseCodes.MajorGroup] = "群体投诉",
+        [ClauseCodes.Important] = "人为过失",
+        [ClauseCodes.Minor] = "一般不满",
     };
 
     /// <summary>"3.1.2(c) 一个月未解决"; an unknown code as it is.</summary>
