@@ -1,6 +1,7 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -181,8 +182,8 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
             reversed.After = before;
             reversed.Before = null;
             var back = await ListAsync(reversed, cancellationToken);
-            var items = back.Items.Reverse().ToList();
-            return new ComplaintPage(items, items.Count > 0 ? items[^1].Id : null, back.NextCursor is null || items.Count == 0 ? null : items[0].Id);
+            var earlier = back.Items.Reverse().ToList();
+            return new ComplaintPage(earlier, earlier.Count > 0 ? earlier[^1].Id : null, back.NextCursor is null || earlier.Count == 0 ? null : earlier[0].Id);
         }
 
         var rows = filter.From is null && filter.To is null && !filter.OverdueOnly && string.IsNullOrWhiteSpace(filter.Keyword)
