@@ -235,21 +235,7 @@ public sealed class EscalationQueue(
                 return;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            escalation.AcknowledgedAt = now;
-            escalation.AcknowledgedById = staff.Actor.Id;
-            escalation.AcknowledgedByName = staff.Actor.Name;
-            escalation.AcknowledgeNote = text;
-            complaint.Note(TimelineKind.Acknowledged, text, $"确认升级事项：{escalation.Detail}", staff.Actor, now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                throw new ConcurrencyConflictException(number);
-            }
+            await AcknowledgeAndSaveAsync(complaint, [escalation], text, cancellationToken);
         }
 
         logger.LogInformation("Escalation {EscalationId} of complaint {ComplaintNumber} acknowledged by {UserName}", eventId, number, staff.UserName);
@@ -283,30 +269,39 @@ public sealed class EscalationQueue(
                 return 0;
             }
 
-            var now = clock.GetUtcNow().UtcDateTime;
-            foreach (var escalation in waiting)
-            {
-                escalation.AcknowledgedAt = now;
-                escalation.AcknowledgedById = staff.Actor.Id;
-                escalation.AcknowledgedByName = staff.Actor.Name;
-                escalation.AcknowledgeNote = text;
-            }
-
-            var detail = "确认升级事项：" + string.Join("；", waiting.Select(e => e.Detail).Distinct());
-            complaint.Note(TimelineKind.Acknowledged, text, detail.Length > FieldLimits.Detail ? detail[..FieldLimits.Detail] : detail, staff.Actor, now);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                db.ChangeTracker.Clear();
-                throw new ConcurrencyConflictException(number);
-            }
+            await AcknowledgeAndSaveAsync(complaint, waiting, text, cancellationToken);
         }
 
         logger.LogInformation("{EscalationCount} escalations of complaint {ComplaintNumber} acknowledged by {UserName}", count, number, staff.UserName);
         return count;
+    }
+
+    /// <summary>
+    /// Stamps the escalations as acknowledged with the one note, adds one timeline entry naming them, and saves; a lost
+    /// race with another change of the complaint is a conflict (409), not an error.
+    /// </summary>
+    private async Task AcknowledgeAndSaveAsync(Complaint complaint, IReadOnlyList<EscalationEvent> escalations, string text, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var escalation in escalations)
+        {
+            escalation.AcknowledgedAt = now;
+            escalation.AcknowledgedById = staff.Actor.Id;
+            escalation.AcknowledgedByName = staff.Actor.Name;
+            escalation.AcknowledgeNote = text;
+        }
+
+        var detail = "确认升级事项：" + string.Join("；", escalations.Select(e => e.Detail).Distinct());
+        complaint.Note(TimelineKind.Acknowledged, text, detail.Length > FieldLimits.Detail ? detail[..FieldLimits.Detail] : detail, staff.Actor, now);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw new ConcurrencyConflictException(complaint.Number);
+        }
     }
 
     /// <summary>Why an open complaint needs attention: the 3.1.2 clauses with their explanation, or the flags of a B/C complaint.</summary>
