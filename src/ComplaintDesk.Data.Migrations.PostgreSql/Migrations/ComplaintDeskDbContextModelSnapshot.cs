@@ -403,6 +403,9 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RepeatRaises")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RepeatWindowDays")
                         .HasColumnType("integer");
 
@@ -447,6 +450,7 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatRaises = 2,
                             RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,

@@ -403,6 +403,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("int");
 
+                    b.Property<int>("RepeatRaises")
+                        .HasColumnType("int");
+
                     b.Property<int>("RepeatWindowDays")
                         .HasColumnType("int");
 
@@ -447,6 +450,7 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatRaises = 2,
                             RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,

@@ -382,6 +382,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RepeatRaises")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RepeatWindowDays")
                         .HasColumnType("INTEGER");
 
@@ -426,6 +429,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatRaises = 2,
                             RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,

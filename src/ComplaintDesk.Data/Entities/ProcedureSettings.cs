@@ -41,6 +41,9 @@ public sealed class ProcedureSettings
 
     public int DaysUnresolvedForMajor { get; set; } = _defaults.Classification.DaysUnresolvedForMajor;
 
+    /// <summary>Raises without resolution that make a repeat complaint (重复投诉).</summary>
+    public int RepeatRaises { get; set; } = _defaults.Classification.RepeatRaises;
+
     public int GroupComplainantCount { get; set; } = _defaults.Classification.GroupComplainantCount;
 
     /// <summary>Window in which complaints of one project and topic are suggested as one incident.</summary>
@@ -62,6 +65,7 @@ public sealed class ProcedureSettings
         RaisesForMajor = RaisesForMajor,
         DaysUnresolvedForMajor = DaysUnresolvedForMajor,
         GroupComplainantCount = GroupComplainantCount,
+        RepeatRaises = RepeatRaises,
     };
 
     public TimeLimitPolicy ToTimeLimitPolicy() => new()
@@ -107,6 +111,7 @@ public sealed class ProcedureSettings
         RaisesForMajor = policy.Classification.RaisesForMajor;
         DaysUnresolvedForMajor = policy.Classification.DaysUnresolvedForMajor;
         GroupComplainantCount = policy.Classification.GroupComplainantCount;
+        RepeatRaises = policy.Classification.RepeatRaises;
         GroupWindowHours = Hours(policy.GroupWindow);
         RepeatWindowDays = policy.RepeatWindowDays;
         ClockIntervalSeconds = policy.ClockIntervalSeconds;

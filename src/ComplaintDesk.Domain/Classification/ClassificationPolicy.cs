@@ -12,6 +12,9 @@ public sealed record ClassificationPolicy
     /// <summary>3.1.2(e): complainants about one problem that make a group complaint.</summary>
     public int GroupComplainantCount { get; init; } = 10;
 
+    /// <summary>Raises without resolution that mark a complaint as a repeat complaint (重复投诉), counted by the report.</summary>
+    public int RepeatRaises { get; init; } = 2;
+
     public static ClassificationPolicy Default { get; } = new();
 
     /// <summary>Problems with the values, in Chinese; empty when valid.</summary>
@@ -21,6 +24,11 @@ public sealed record ClassificationPolicy
         if (RaisesForMajor is < 2 or > 100)
         {
             errors.Add("重大投诉的反映次数阈值必须在 2 到 100 之间。");
+        }
+
+        if (RepeatRaises is < 2 or > 100)
+        {
+            errors.Add("重复投诉的反映次数阈值必须在 2 到 100 之间。");
         }
 
         if (DaysUnresolvedForMajor is < 1 or > 366)

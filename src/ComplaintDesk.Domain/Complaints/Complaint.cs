@@ -10,9 +10,6 @@ namespace ComplaintDesk.Domain.Complaints;
 /// </summary>
 public sealed class Complaint
 {
-    /// <summary>A complaint counts as a repeat complaint once raised this many times unresolved (domain.md, monthly report).</summary>
-    public const int RepeatRaises = 2;
-
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<FollowUp> _followUps = [];
     private readonly List<ComplaintEvent> _events = [];
@@ -76,7 +73,7 @@ public sealed class Complaint
     /// <summary>A group complaint under 3.1.2(e), or a B/C complaint with the group flag.</summary>
     public bool IsGroup { get; private set; }
 
-    /// <summary>Raised at least <see cref="RepeatRaises"/> times without being resolved: a repeat complaint (重复投诉).</summary>
+    /// <summary>Raised at least <see cref="ClassificationPolicy.RepeatRaises"/> times without being resolved: a repeat complaint (重复投诉).</summary>
     public bool IsRepeat { get; private set; }
 
     /// <summary>Referred by the government or a higher authority with social impact (政府/上级转办).</summary>
@@ -383,7 +380,7 @@ public sealed class Complaint
     public bool ApplyUnresolvedUpgrade(DateTime now, ClassificationPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (Type != ComplaintType.A || !Lifecycle.IsUnresolved(Status) || ClauseCodes.Includes(Clauses, ClauseCodes.MajorUnresolved))
+        if (Type != ComplaintType.A || !Lifecycle.IsOpen(Status) || ClauseCodes.Includes(Clauses, ClauseCodes.MajorUnresolved))
         {
             return false;
         }
@@ -437,7 +434,7 @@ public sealed class Complaint
         var result = Classifier.Classify(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) }, policy);
         if (result.Type == Type && result.Severity == Severity && result.ClauseCodes == Clauses && IsGroupOf(result) == IsGroup)
         {
-            SetFacts(Facts with { LinkedComplainantCount = incidentComplainants });
+            SetFacts(Facts with { LinkedComplainantCount = incidentComplainants }, policy);
             Version++;
             return;
         }
@@ -473,7 +470,7 @@ public sealed class Complaint
     /// <summary>Whole calendar days since registration while unresolved; frozen at the resolution.</summary>
     public int DaysUnresolvedAt(DateTime now)
     {
-        var end = Lifecycle.IsUnresolved(Status) ? now : ResolvedAt ?? ClosedAt ?? WithdrawnAt ?? now;
+        var end = Lifecycle.IsOpen(Status) ? now : ResolvedAt ?? ClosedAt ?? WithdrawnAt ?? now;
         return end <= RegisteredAt ? 0 : (int)Math.Floor((end - RegisteredAt).TotalDays);
     }
 
@@ -572,7 +569,7 @@ public sealed class Complaint
             }
         }
 
-        if (Type == ComplaintType.A && Lifecycle.IsUnresolved(Status) && !ClauseCodes.Includes(Clauses, ClauseCodes.MajorUnresolved))
+        if (Type == ComplaintType.A && Lifecycle.IsOpen(Status) && !ClauseCodes.Includes(Clauses, ClauseCodes.MajorUnresolved))
         {
             Consider(RegisteredAt.AddDays(classification.DaysUnresolvedForMajor));
         }
@@ -636,7 +633,7 @@ public sealed class Complaint
         ArgumentNullException.ThrowIfNull(policy);
         var wasMajor = IsMajor;
         var result = Classifier.Classify(facts, policy);
-        SetFacts(facts);
+        SetFacts(facts, policy);
         Type = result.Type;
         Severity = result.Severity;
         Clauses = result.ClauseCodes;
@@ -657,10 +654,10 @@ public sealed class Complaint
         return result;
     }
 
-    private void SetFacts(ClassificationFacts facts)
+    private void SetFacts(ClassificationFacts facts, ClassificationPolicy policy)
     {
         Facts = facts;
-        IsRepeat = facts.TimesRaisedUnresolved >= RepeatRaises;
+        IsRepeat = facts.TimesRaisedUnresolved >= policy.RepeatRaises;
         IsGovernmentReferral = facts.GovernmentReferralWithSocialImpact;
     }
 

@@ -9,22 +9,6 @@ public sealed class DomainRuleException : Exception
         RuleCode = ruleCode;
     }
 
-    public DomainRuleException()
-        : this(RuleCodes.InvalidInput, "操作不被允许。")
-    {
-    }
-
-    public DomainRuleException(string message)
-        : this(RuleCodes.InvalidInput, message)
-    {
-    }
-
-    public DomainRuleException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        RuleCode = RuleCodes.InvalidInput;
-    }
-
     public string RuleCode { get; }
 }
 

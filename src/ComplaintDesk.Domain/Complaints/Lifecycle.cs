@@ -38,11 +38,9 @@ public static class Lifecycle
 
     public static MoveRule RuleFor(ComplaintMove move) => Rules.Single(r => r.Move == move);
 
+    /// <summary>Registered, in progress or on hold: still unresolved (3.1.2(c) counts these days).</summary>
     public static bool IsOpen(ComplaintStatus status) =>
         status is ComplaintStatus.Registered or ComplaintStatus.InProgress or ComplaintStatus.OnHold;
-
-    /// <summary>True while the complaint still counts as unresolved (3.1.2(c)).</summary>
-    public static bool IsUnresolved(ComplaintStatus status) => IsOpen(status);
 
     public static string LabelOf(ComplaintStatus status) => status switch
     {

@@ -22,8 +22,7 @@ public static class Pipeline
 
         if (options.Provider == DatabaseProvider.Sqlite)
         {
-            // WAL lets readers go on while one writer writes; the setting is kept in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await SqliteStatements.UseWriteAheadLogAsync(db);
         }
 
         var demo = scope.ServiceProvider.GetRequiredService<DemoData>();

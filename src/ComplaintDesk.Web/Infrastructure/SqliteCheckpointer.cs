@@ -1,12 +1,8 @@
 using ComplaintDesk.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ComplaintDesk.Web.Infrastructure;
-
-/// <summary>What one checkpoint did: frames in the write-ahead log, frames copied into the database file.</summary>
-public readonly record struct CheckpointResult(bool Busy, long LogFrames, long CopiedFrames);
 
 /// <summary>
 /// SQLite: copies the write-ahead log into the database file every <see cref="DatabaseOptions.CheckpointSeconds"/>,
@@ -26,31 +22,11 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, IOptions<Dat
 
     protected override TimeSpan? Interval => TimeSpan.FromSeconds(options.Value.CheckpointSeconds);
 
-    /// <summary>One PASSIVE checkpoint.</summary>
-    public static async Task<CheckpointResult> CheckpointAsync(ComplaintDeskDbContext db, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken)
-                ? new CheckpointResult(reader.GetInt64(0) != 0, reader.GetInt64(1), reader.GetInt64(2))
-                : default;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
     protected override async Task RunOnceAsync(IServiceProvider services, DateTime nowUtc, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await CheckpointAsync(services.GetRequiredService<ComplaintDeskDbContext>(), cancellationToken);
+            var result = await SqliteStatements.CheckpointAsync(services.GetRequiredService<ComplaintDeskDbContext>(), cancellationToken);
             if (result.LogFrames - result.CopiedFrames > WarnFrames)
             {
                 logger.LogWarning(

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using ComplaintDesk.Data;
+using ComplaintDesk.Data.Bulk;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;

@@ -40,6 +40,16 @@ public class ComplaintTests
         Assert.Equal(referral, complaint.IsGovernmentReferral);
     }
 
+    [Theory]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    public void Register_RaisedTwice_RepeatByThePolicysThreshold(int repeatRaises, bool repeat)
+    {
+        var complaint = Given.Registered(FactsSpec.A("raised=2"), policy: Given.Policy with { RepeatRaises = repeatRaises });
+
+        Assert.Equal(repeat, complaint.IsRepeat);
+    }
+
     [Fact]
     public void Register_TypedDaysUnresolved_IsIgnoredBecauseTheClockComputesIt()
     {

@@ -38,6 +38,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
         form["Input.DispatchMinutes"] = "30";
         form["Input.ResolutionBHours"] = "480";
         form["Input.RaisesForMajor"] = "3";
+        form["Input.RepeatRaises"] = "4";
         form["Input.GroupWindowHours"] = "48";
         form["Input.RepeatWindowDays"] = "14";
         form["Input.TimeZoneId"] = "Asia/Urumqi";
@@ -50,7 +51,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
         Assert.Equal(14, settings.RepeatWindowDays);
         var policy = await PolicyAsync();
         Assert.Equal(TimeSpan.FromMinutes(30), policy.TimeLimits.Dispatch);
-        Assert.Equal(3, policy.Classification.RaisesForMajor);
+        Assert.Equal((3, 4), (policy.Classification.RaisesForMajor, policy.Classification.RepeatRaises));
         Assert.Equal(TimeSpan.FromHours(48), policy.GroupWindow);
         Assert.Equal("Asia/Urumqi", policy.Calendar.TimeZone.Id);
     }
@@ -63,6 +64,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
     [InlineData("ResolutionBHours", "99999999", "B类投诉处理时限超出允许范围")]
     [InlineData("FollowUpAttemptsBeforeUnreachable", "0", "回访尝试次数必须在 1 到 20 之间")]
     [InlineData("RaisesForMajor", "1", "重大投诉的反映次数阈值必须在 2 到 100 之间")]
+    [InlineData("RepeatRaises", "1", "重复投诉的反映次数阈值必须在 2 到 100 之间")]
     [InlineData("DaysUnresolvedForMajor", "400", "未解决升级为重大投诉的天数必须在 1 到 366 之间")]
     [InlineData("GroupComplainantCount", "1", "群体投诉人数阈值必须在 2 到 10000 之间")]
     [InlineData("GroupWindowHours", "0", "群体投诉归并时间窗必须在 1 到 720 小时之间")]
@@ -161,6 +163,7 @@ public sealed class SettingsAdminTests(AdminFixture fixture) : IClassFixture<Adm
             ["Input.FollowUpHours"] = defaults.FollowUpHours.ToString(),
             ["Input.FollowUpAttemptsBeforeUnreachable"] = defaults.FollowUpAttemptsBeforeUnreachable.ToString(),
             ["Input.RaisesForMajor"] = defaults.RaisesForMajor.ToString(),
+            ["Input.RepeatRaises"] = defaults.RepeatRaises.ToString(),
             ["Input.DaysUnresolvedForMajor"] = defaults.DaysUnresolvedForMajor.ToString(),
             ["Input.GroupComplainantCount"] = defaults.GroupComplainantCount.ToString(),
             ["Input.GroupWindowHours"] = defaults.GroupWindowHours.ToString(),

@@ -1,3 +1,4 @@
+using ComplaintDesk.Data;
 using ComplaintDesk.Web.Infrastructure;
 using ComplaintDesk.Web.Tests.Escalations;
 using Microsoft.EntityFrameworkCore;
@@ -20,8 +21,8 @@ public sealed class SqliteCheckpointerTests
 
         var autoCheckpoint = await AutoCheckpointAsync(app);
         Assert.NotNull(app.Services.GetService<SqliteCheckpointer>());
-        var result = await app.WithDbAsync(db => SqliteCheckpointer.CheckpointAsync(db));
-        var again = await app.WithDbAsync(db => SqliteCheckpointer.CheckpointAsync(db));
+        var result = await app.WithDbAsync(db => SqliteStatements.CheckpointAsync(db));
+        var again = await app.WithDbAsync(db => SqliteStatements.CheckpointAsync(db));
 
         Assert.Equal(0, autoCheckpoint);
         Assert.False(result.Busy);

@@ -111,6 +111,15 @@ public sealed class MonthlyReportQueriesTests(ReportFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Summary_RepeatLine_SaysTheThresholdInForce()
+    {
+        var report = await BuildAsync(_october);
+
+        Assert.Equal("重复投诉（反映 ≥ 2 次）", report.Summary.Single(l => l.Key == "repeat").Label);
+        Assert.Equal("重复投诉（反映 ≥ 3 次）", (report with { RepeatRaises = 3 }).Summary.Single(l => l.Key == "repeat").Label);
+    }
+
+    [Fact]
     public async Task Build_October_TrendCoversTwelveMonthsEndingInOctober()
     {
         var trend = (await BuildAsync(_october)).Trend;

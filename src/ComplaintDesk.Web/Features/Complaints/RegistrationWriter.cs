@@ -1,7 +1,7 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
-using ComplaintDesk.Web.Tools;
+using ComplaintDesk.Data.Bulk;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -126,9 +126,7 @@ public sealed class RegistrationWriter(
     {
         if (db.Database.GetDbConnection() is SqliteConnection { State: System.Data.ConnectionState.Open } connection)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = FormattableString.Invariant($"PRAGMA cache_size = {cacheSize};");
-            await command.ExecuteNonQueryAsync();
+            await SqliteStatements.SetCacheSizeAsync(connection, cacheSize);
         }
     }
 

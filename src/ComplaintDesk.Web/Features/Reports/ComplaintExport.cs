@@ -136,7 +136,7 @@ public sealed class ComplaintExport(ComplaintDeskDbContext db, ProcedurePolicies
         yield return ExportValue.Of(names.Project(r.ProjectId));
         yield return ExportValue.Of(names.Topic(r.TopicId));
         yield return ExportValue.Of(r.DepartmentId is { } d ? names.Department(d) : "未派单");
-        yield return ExportValue.Of(ReportLabels.Of(r.Channel));
+        yield return ExportValue.Of(ComplaintLabels.Of(r.Channel));
         yield return ExportValue.Of(r.ComplainantName);
         yield return ExportValue.Of(PhoneMask.Mask(r.Phone));
         yield return ExportValue.Of(r.Location);

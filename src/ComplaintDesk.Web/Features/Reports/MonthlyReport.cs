@@ -21,6 +21,9 @@ public sealed record MonthlyReport(
 
     /// <summary>When the oldest of the figures shown was computed (数据截至): snapshots are reused until data changes.</summary>
     public DateTime DataAsOfUtc { get; init; }
+
+    /// <summary>The repeat threshold in force (the "重复投诉" line says it).</summary>
+    public int RepeatRaises { get; init; } = ClassificationPolicy.Default.RepeatRaises;
 }
 
 /// <summary>Every figure of one month. Rates are fractions (0.85 = 85%), null when nothing was counted.</summary>
@@ -119,14 +122,8 @@ public static class Ratio
     public static double? Of(int part, int whole) => whole == 0 ? null : (double)part / whole;
 }
 
-/// <summary>Chinese names of the report's categories.</summary>
+/// <summary>The report's words that are not a category's name (those are <c>Labels</c> and <c>ComplaintLabels</c>).</summary>
 public static class ReportLabels
 {
-    public static string Of(Channel channel) => Complaints.ComplaintLabels.Of(channel);
-
-    public static string Of(ComplaintType type) => Labels.Of(type);
-
-    public static string Of(Severity severity) => Labels.Of(severity);
-
     public static string MonthTitle(YearMonth month) => $"{month.Year} 年 {month.Month} 月";
 }

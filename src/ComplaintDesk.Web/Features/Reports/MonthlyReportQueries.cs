@@ -2,6 +2,7 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Features.Complaints;
 using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Features.Reports;
@@ -398,10 +399,10 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         var totalHours = resolved.Sum(r => r.TotalHours ?? 0);
         var received = summary.Sum(s => s.Received);
         var byType = Enum.GetValues<ComplaintType>()
-            .Select(t => new CountRow(t.ToString(), ReportLabels.Of(t), summary.Where(s => s.Type == t).Sum(s => s.Received)))
+            .Select(t => new CountRow(t.ToString(), Labels.Of(t), summary.Where(s => s.Type == t).Sum(s => s.Received)))
             .ToList();
         var bySeverity = Enum.GetValues<Severity>().Reverse()
-            .Select(s => new CountRow(s.ToString(), ReportLabels.Of(s), summary.Where(g => g.Type == ComplaintType.A && g.Severity == s).Sum(g => g.Received)))
+            .Select(s => new CountRow(s.ToString(), Labels.Of(s), summary.Where(g => g.Type == ComplaintType.A && g.Severity == s).Sum(g => g.Received)))
             .ToList();
 
         return new MonthFigures(
@@ -413,7 +414,7 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             Rows(byProject, k => Id(k), k => names.Project(k!.Value)),
             Rows(byDepartment, k => k is null ? "-" : Id(k), k => k is { } d ? names.Department(d) : "未派单"),
             Rows(byTopic, k => Id(k), k => names.Topic(k!.Value)),
-            Rows(byChannel, k => ((Channel)k!.Value).ToString(), k => ReportLabels.Of((Channel)k!.Value)),
+            Rows(byChannel, k => ((Channel)k!.Value).ToString(), k => ComplaintLabels.Of((Channel)k!.Value)),
             summary.Sum(s => s.Dispatched),
             summary.Sum(s => s.DispatchedOnTime),
             resolvedCount,

@@ -111,7 +111,8 @@ public sealed class MonthlyReportService(
     {
         ArgumentNullException.ThrowIfNull(scope);
         Recomputed = [];
-        var calendar = (await policies.GetAsync(cancellationToken)).Calendar;
+        var policy = await policies.GetAsync(cancellationToken);
+        var calendar = policy.Calendar;
         var now = clock.GetUtcNow().UtcDateTime;
 
         // Versions first, data second: a snapshot then never carries a version newer than its data.
@@ -197,6 +198,7 @@ public sealed class MonthlyReportService(
             month.ToString(), projectId, scopeName, now, figures[month], figures[month.AddMonths(-1)], figures[month.AddMonths(-12)], trendInOrder, majorRows)
         {
             DataAsOfUtc = dataAsOf,
+            RepeatRaises = policy.Classification.RepeatRaises,
         };
     }
 

@@ -36,7 +36,7 @@ public static class ReportLines
             Rate("closureRate", "结案率", c.ClosureRate, p.ClosureRate, y.ClosureRate),
             Count("openAtMonthEnd", "月末未办结", c.OpenAtMonthEnd, p.OpenAtMonthEnd, y.OpenAtMonthEnd),
             Count("overdueAtMonthEnd", "月末超时未办结", c.OverdueAtMonthEnd, p.OverdueAtMonthEnd, y.OverdueAtMonthEnd),
-            Count("repeat", "重复投诉（反映 ≥ 2 次）", c.Repeat, p.Repeat, y.Repeat),
+            Count("repeat", string.Create(CultureInfo.InvariantCulture, $"重复投诉（反映 ≥ {report.RepeatRaises} 次）"), c.Repeat, p.Repeat, y.Repeat),
             Count("group", "群体投诉", c.Group, p.Group, y.Group),
             Count("governmentReferral", "政府/上级转办", c.GovernmentReferral, p.GovernmentReferral, y.GovernmentReferral),
         ];

@@ -90,6 +90,8 @@ public sealed class IndexModel(
 
         public int? RaisesForMajor { get; set; }
 
+        public int? RepeatRaises { get; set; }
+
         public int? DaysUnresolvedForMajor { get; set; }
 
         public int? GroupComplainantCount { get; set; }
@@ -122,6 +124,7 @@ public sealed class IndexModel(
                 FollowUpHours = (int)limits.FollowUp.TotalHours,
                 FollowUpAttemptsBeforeUnreachable = limits.FollowUpAttemptsBeforeUnreachable,
                 RaisesForMajor = classification.RaisesForMajor,
+                RepeatRaises = classification.RepeatRaises,
                 DaysUnresolvedForMajor = classification.DaysUnresolvedForMajor,
                 GroupComplainantCount = classification.GroupComplainantCount,
                 GroupWindowHours = (int)policy.GroupWindow.TotalHours,
@@ -150,6 +153,7 @@ public sealed class IndexModel(
             Classification = new ClassificationPolicy
             {
                 RaisesForMajor = RaisesForMajor!.Value,
+                RepeatRaises = RepeatRaises!.Value,
                 DaysUnresolvedForMajor = DaysUnresolvedForMajor!.Value,
                 GroupComplainantCount = GroupComplainantCount!.Value,
             },
@@ -179,6 +183,7 @@ public sealed class IndexModel(
             Field(x => x.FollowUpHours, "回访时限", v => (time with { FollowUp = TimeSpan.FromHours(v) }).Validate());
             Field(x => x.FollowUpAttemptsBeforeUnreachable, "回访尝试次数", v => (time with { FollowUpAttemptsBeforeUnreachable = v }).Validate());
             Field(x => x.RaisesForMajor, "反映次数阈值", v => (classification with { RaisesForMajor = v }).Validate());
+            Field(x => x.RepeatRaises, "重复投诉反映次数", v => (classification with { RepeatRaises = v }).Validate());
             Field(x => x.DaysUnresolvedForMajor, "未解决天数", v => (classification with { DaysUnresolvedForMajor = v }).Validate());
             Field(x => x.GroupComplainantCount, "群体投诉人数", v => (classification with { GroupComplainantCount = v }).Validate());
             var procedure = ProcedurePolicy.Default;

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using SQLitePCL;
 
-namespace ComplaintDesk.Web.Tools;
+namespace ComplaintDesk.Data.Bulk;
 
 /// <summary>
 /// Column values of many rows, already in the form SQLite stores them (integers, reals, UTF-8 text), so that one

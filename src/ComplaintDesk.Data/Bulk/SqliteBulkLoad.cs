@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace ComplaintDesk.Web.Tools;
+namespace ComplaintDesk.Data.Bulk;
 
 /// <summary>
 /// Settings of one SQLite connection for a bulk load, undone by <see cref="Dispose"/>: the secondary indexes of the
@@ -15,7 +15,7 @@ namespace ComplaintDesk.Web.Tools;
 /// data in a fresh folder, not for anything else. While another connection holds the file open in WAL mode the journal
 /// stays WAL and the lock shared (the tests, which run the generator inside the running app).
 /// </remarks>
-internal sealed class SqliteBulkLoad : IDisposable
+public sealed class SqliteBulkLoad : IDisposable
 {
     /// <summary>Page cache during the load and the index builds.</summary>
     public const int CacheKibibytes = 256 * 1024;

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SQLitePCL;
 
-namespace ComplaintDesk.Web.Tools;
+namespace ComplaintDesk.Data.Bulk;
 
 /// <summary>
 /// Inserts many rows of one entity type with one prepared command, its columns read from the EF model (so
