@@ -14,21 +14,21 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Number).HasMaxLength(ComplaintNumber.MaxLength).IsRequired();
         builder.HasIndex(c => c.Number).IsUnique();
-        builder.Property(c => c.ComplainantName).HasMaxLength(FieldLimits.ComplainantName).IsRequired();
+        builder.Property(c => c.ComplainantName).HasMaxLength(FieldLimits.Stored(FieldLimits.ComplainantName)).IsRequired();
         builder.Property(c => c.Phone).HasMaxLength(FieldLimits.Phone).IsRequired();
 
         // One complainant is one normalised number (3.1.2(e)'s distinct complainants, the repeat finder).
         builder.Property(c => c.PhoneNormalized).HasMaxLength(PhoneNumber.MaxNormalizedLength);
         builder.HasIndex(c => c.PhoneNormalized);
-        builder.Property(c => c.Location).HasMaxLength(FieldLimits.Location).IsRequired();
-        builder.Property(c => c.Content).HasMaxLength(FieldLimits.Content).IsRequired();
+        builder.Property(c => c.Location).HasMaxLength(FieldLimits.Stored(FieldLimits.Location)).IsRequired();
+        builder.Property(c => c.Content).HasMaxLength(FieldLimits.Stored(FieldLimits.Content)).IsRequired();
         builder.Property(c => c.Clauses).HasMaxLength(FieldLimits.Clauses).IsRequired();
         builder.Property(c => c.Flags).HasMaxLength(FieldLimits.Flags).IsRequired();
-        builder.Property(c => c.AssigneeName).HasMaxLength(FieldLimits.AssigneeName);
-        builder.Property(c => c.ExternalParty).HasMaxLength(FieldLimits.ExternalParty);
-        builder.Property(c => c.Resolution).HasMaxLength(FieldLimits.Note);
+        builder.Property(c => c.AssigneeName).HasMaxLength(FieldLimits.Stored(FieldLimits.AssigneeName));
+        builder.Property(c => c.ExternalParty).HasMaxLength(FieldLimits.Stored(FieldLimits.ExternalParty));
+        builder.Property(c => c.Resolution).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
         builder.Property(c => c.RegisteredById).HasMaxLength(FieldLimits.ActorId).IsRequired();
-        builder.Property(c => c.RegisteredByName).HasMaxLength(FieldLimits.ActorName).IsRequired();
+        builder.Property(c => c.RegisteredByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
 
         // TimeSpan maps to SQL Server's time(7), which cannot hold more than a day: store ticks.
         builder.Property(c => c.OnHoldTotal).HasConversion<long>();
@@ -96,8 +96,8 @@ public sealed class TimelineEntryConfiguration : IEntityTypeConfiguration<Timeli
         builder.ToTable("TimelineEntries");
         builder.HasKey(t => t.Id);
         builder.Property(t => t.ActorId).HasMaxLength(FieldLimits.ActorId).IsRequired();
-        builder.Property(t => t.ActorName).HasMaxLength(FieldLimits.ActorName).IsRequired();
-        builder.Property(t => t.Note).HasMaxLength(FieldLimits.Note);
+        builder.Property(t => t.ActorName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
+        builder.Property(t => t.Note).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
         builder.Property(t => t.Detail).HasMaxLength(FieldLimits.Detail);
         builder.HasIndex(t => new { t.ComplaintId, t.Id });
     }
@@ -110,8 +110,8 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.ToTable("FollowUps");
         builder.HasKey(f => f.Id);
         builder.Property(f => f.ActorId).HasMaxLength(FieldLimits.ActorId).IsRequired();
-        builder.Property(f => f.ActorName).HasMaxLength(FieldLimits.ActorName).IsRequired();
-        builder.Property(f => f.Note).HasMaxLength(FieldLimits.Note);
+        builder.Property(f => f.ActorName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
+        builder.Property(f => f.Note).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
 
         // Satisfaction in the monthly report counts follow-ups by when they were made.
         builder.HasIndex(f => new { f.At, f.Outcome, f.ComplaintId });

@@ -14,8 +14,8 @@ public sealed class EscalationEventConfiguration : IEntityTypeConfiguration<Esca
         builder.Property(e => e.Detail).HasMaxLength(EscalationEvent.DetailLength).IsRequired();
         builder.Property(e => e.Limit).HasConversion<long?>();
         builder.Property(e => e.AcknowledgedById).HasMaxLength(FieldLimits.ActorId);
-        builder.Property(e => e.AcknowledgedByName).HasMaxLength(FieldLimits.ActorName);
-        builder.Property(e => e.AcknowledgeNote).HasMaxLength(FieldLimits.Note);
+        builder.Property(e => e.AcknowledgedByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName));
+        builder.Property(e => e.AcknowledgeNote).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
         builder.HasOne<Complaint>().WithMany().HasForeignKey(e => e.ComplaintId).OnDelete(DeleteBehavior.Cascade);
 
         // Exactly once across instances: a second insert of the same escalation fails here.
@@ -37,9 +37,9 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     {
         builder.ToTable("Incidents");
         builder.HasKey(i => i.Id);
-        builder.Property(i => i.Name).HasMaxLength(Incident.NameLength).IsRequired();
+        builder.Property(i => i.Name).HasMaxLength(FieldLimits.Stored(Incident.NameLength)).IsRequired();
         builder.Property(i => i.CreatedById).HasMaxLength(FieldLimits.ActorId).IsRequired();
-        builder.Property(i => i.CreatedByName).HasMaxLength(FieldLimits.ActorName).IsRequired();
+        builder.Property(i => i.CreatedByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
         builder.HasOne<Project>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Topic>().WithMany().HasForeignKey(i => i.TopicId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany<Complaint>().WithOne().HasForeignKey(c => c.IncidentId).OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Domain.Complaints;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -9,8 +10,8 @@ public sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
     public void Configure(EntityTypeBuilder<Project> builder)
     {
         builder.Property(p => p.Code).HasMaxLength(Project.CodeLength).IsRequired();
-        builder.Property(p => p.Name).HasMaxLength(Project.NameLength).IsRequired();
-        builder.Property(p => p.Address).HasMaxLength(Project.AddressLength);
+        builder.Property(p => p.Name).HasMaxLength(FieldLimits.Stored(Project.NameLength)).IsRequired();
+        builder.Property(p => p.Address).HasMaxLength(FieldLimits.Stored(Project.AddressLength));
         builder.HasIndex(p => p.Code).IsUnique();
     }
 }
@@ -19,7 +20,7 @@ public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departmen
 {
     public void Configure(EntityTypeBuilder<Department> builder)
     {
-        builder.Property(d => d.Name).HasMaxLength(Department.NameLength).IsRequired();
+        builder.Property(d => d.Name).HasMaxLength(FieldLimits.Stored(Department.NameLength)).IsRequired();
         builder.HasIndex(d => d.Name).IsUnique();
     }
 }
@@ -28,7 +29,7 @@ public sealed class TopicConfiguration : IEntityTypeConfiguration<Topic>
 {
     public void Configure(EntityTypeBuilder<Topic> builder)
     {
-        builder.Property(t => t.Name).HasMaxLength(Topic.NameLength).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(FieldLimits.Stored(Topic.NameLength)).IsRequired();
         builder.HasIndex(t => t.Name).IsUnique();
         builder.HasOne(t => t.DefaultDepartment).WithMany().HasForeignKey(t => t.DefaultDepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -38,7 +39,7 @@ public sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>
 {
     public void Configure(EntityTypeBuilder<StaffUser> builder)
     {
-        builder.Property(u => u.DisplayName).HasMaxLength(StaffUser.DisplayNameLength).IsRequired();
+        builder.Property(u => u.DisplayName).HasMaxLength(FieldLimits.Stored(StaffUser.DisplayNameLength)).IsRequired();
         builder.HasMany(u => u.Projects).WithOne().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -76,11 +77,11 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
 {
     public void Configure(EntityTypeBuilder<Attachment> builder)
     {
-        builder.Property(a => a.FileName).HasMaxLength(Attachment.FileNameLength).IsRequired();
+        builder.Property(a => a.FileName).HasMaxLength(FieldLimits.Stored(Attachment.FileNameLength)).IsRequired();
         builder.Property(a => a.ContentType).HasMaxLength(Attachment.ContentTypeLength).IsRequired();
         builder.Property(a => a.StorageKey).HasMaxLength(Attachment.StorageKeyLength).IsRequired();
         builder.Property(a => a.UploadedById).HasMaxLength(64).IsRequired();
-        builder.Property(a => a.UploadedByName).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.UploadedByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
         builder.HasOne<ComplaintDesk.Domain.Complaints.Complaint>().WithMany().HasForeignKey(a => a.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => a.ComplaintId);
     }

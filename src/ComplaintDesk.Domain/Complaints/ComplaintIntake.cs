@@ -32,4 +32,10 @@ public static class FieldLimits
     public const int Detail = 1000;
     public const int MaxComplainantCount = 100_000;
     public const int MaxTimesRaised = 1000;
+
+    /// <summary>
+    /// The column width for text of <paramref name="characters"/> characters: limits count characters (Unicode scalar
+    /// values), SQL Server's nvarchar(n) counts UTF-16 units, and a character outside the BMP (CJK Extension B) takes two.
+    /// </summary>
+    public static int Stored(int characters) => characters * 2;
 }

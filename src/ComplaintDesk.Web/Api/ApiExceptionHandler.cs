@@ -68,6 +68,11 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         if (binding.Success)
         {
             var name = ApiProblems.Field(binding.Groups["name"].Value);
+            if (ComplaintListQuery.EnumParameters.TryGetValue(name, out var enumType))
+            {
+                return ApiProblems.Validation(name, EnumNames.Message(name, enumType));
+            }
+
             return ApiProblems.Validation(name, $"参数 {name} 的值「{Shorten(binding.Groups["value"].Value)}」格式不正确。");
         }
 
@@ -90,7 +95,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         }
 
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return ApiProblems.Validation(field, "值的类型或格式不正确（数字、布尔值或取值名称无效）。");
+        return exception is EnumNameException named
+            ? ApiProblems.Validation(field, EnumNames.Message(field, named.EnumType))
+            : ApiProblems.Validation(field, "值的类型或格式不正确（数字、布尔值或取值名称无效）。");
     }
 
     private static string Shorten(string value) => value.Length <= 40 ? value : string.Concat(value.AsSpan(0, 40), "…");

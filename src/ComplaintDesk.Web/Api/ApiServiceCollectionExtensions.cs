@@ -3,8 +3,6 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using ComplaintDesk.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -73,7 +71,7 @@ public static class ApiServiceCollectionExtensions
                             .ExecuteAsync(context.HttpContext);
                     },
                     OnForbidden = context => ApiProblems.Forbidden().ExecuteAsync(context.HttpContext),
-                    OnTokenValidated = RefuseDeactivatedAsync,
+                    OnTokenValidated = RefuseEndedSessionAsync,
                 };
             });
 
@@ -148,43 +146,32 @@ public static class ApiServiceCollectionExtensions
         });
 
         // The document describes enums and names as the API writes them (names, camelCase), not MVC's defaults.
+        // (Swashbuckle recognises JsonStringEnumConverter; the requests themselves are read by EnumNameConverterFactory.)
         var schemaOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        ConfigureJson(schemaOptions);
+        schemaOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         services.Replace(ServiceDescriptor.Transient<ISerializerDataContractResolver>(_ => new JsonSerializerDataContractResolver(schemaOptions)));
         return builder;
     }
 
     /// <summary>
-    /// A token outlives a deactivation by at most a minute: whether the account is still active is looked up and kept
-    /// for a minute per user (roles and projects change with the next token, at most <c>Jwt:LifetimeMinutes</c> later).
+    /// A token is refused as soon as its account's security stamp changed (sign-out, password change, deactivation,
+    /// reset) — within <c>App:SessionCheckSeconds</c> on other instances.
     /// </summary>
-    private static async Task RefuseDeactivatedAsync(TokenValidatedContext context)
+    private static async Task RefuseEndedSessionAsync(TokenValidatedContext context)
     {
-        var userId = context.Principal?.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value;
-        if (userId is null)
-        {
-            context.Fail("The token names no user.");
-            return;
-        }
-
         var services = context.HttpContext.RequestServices;
-        var cache = services.GetRequiredService<IMemoryCache>();
-        var active = await cache.GetOrCreateAsync("api-user-active:" + userId, async entry =>
+        var validator = services.GetRequiredService<Infrastructure.Security.SessionValidator>();
+        if (!await validator.IsCurrentAsync(context.Principal, services.GetRequiredService<Data.ComplaintDeskDbContext>(), context.HttpContext.RequestAborted))
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            var db = services.GetRequiredService<Data.ComplaintDeskDbContext>();
-            return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, context.HttpContext.RequestAborted);
-        });
-        if (!active)
-        {
-            context.Fail("The account is deactivated.");
+            context.Fail("The session of this token has ended.");
         }
     }
 
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        options.Converters.Add(new EnumNameConverterFactory());
+        options.Converters.Add(new Infrastructure.Text.TextInputJsonConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
         options.MaxDepth = 32;
     }

@@ -65,10 +65,30 @@ public sealed class ComplaintListQuery
     [FromQuery(Name = "pageSize")]
     public int? PageSize { get; set; }
 
-    /// <summary>The filter, or the field errors that make the query unusable.</summary>
-    public (ComplaintFilter? Filter, Dictionary<string, string[]> Errors) ToFilter()
+    /// <summary>The enum parameters and their types: each takes exactly one of its names.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> EnumParameters = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["status"] = typeof(ComplaintStatus),
+        ["type"] = typeof(ComplaintType),
+        ["severity"] = typeof(Severity),
+        ["channel"] = typeof(Channel),
+        ["sort"] = typeof(ComplaintSort),
+    };
+
+    /// <summary>The filter, or the field errors that make the query unusable. <paramref name="raw"/> is the query string
+    /// as sent: binding alone would take a number ("1") or a comma list ("Registered,Closed") for an enum.</summary>
+    public (ComplaintFilter? Filter, Dictionary<string, string[]> Errors) ToFilter(IQueryCollection? raw = null)
     {
         var errors = new Dictionary<string, string[]>();
+        foreach (var (name, enumType) in EnumParameters)
+        {
+            if (raw is not null && raw.TryGetValue(name, out var values)
+                && (values.Count != 1 || Array.IndexOf(Enum.GetNames(enumType), values[0]) < 0))
+            {
+                errors[name] = [EnumNames.Message(name, enumType)];
+            }
+        }
+
         CheckEnum(Status, "status", errors);
         CheckEnum(Type, "type", errors);
         CheckEnum(Severity, "severity", errors);
@@ -142,7 +162,7 @@ public sealed class ComplaintListQuery
     {
         if (value is { } v && !Enum.IsDefined(v))
         {
-            errors[name] = [$"参数 {name} 的取值无效，可选：{string.Join("、", Enum.GetNames<T>())}。"];
+            errors.TryAdd(name, [EnumNames.Message(name, typeof(T))]);
         }
     }
 
@@ -337,9 +357,9 @@ public static class ComplaintEndpoints
         && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
 
     private static async Task<Results<Ok<ComplaintListResponse>, ValidationProblem>> ListAsync(
-        [AsParameters] ComplaintListQuery query, ComplaintQueries queries, CancellationToken cancellationToken)
+        [AsParameters] ComplaintListQuery query, ComplaintQueries queries, HttpContext http, CancellationToken cancellationToken)
     {
-        var (filter, errors) = query.ToFilter();
+        var (filter, errors) = query.ToFilter(http.Request.Query);
         if (filter is null)
         {
             return ApiProblems.Validation(errors, "查询参数有误。");

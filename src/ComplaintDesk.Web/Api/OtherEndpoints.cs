@@ -24,8 +24,9 @@ public static class AuthEndpoints
             .WithName("IssueToken")
             .WithSummary("获取访问令牌 (get a bearer token)")
             .WithDescription(
-                "Checks the user name and password of a member of staff (the same accounts as the web pages; five wrong passwords " +
-                "lock the account for 15 minutes; deactivated accounts are refused) and answers a JWT to send as " +
+                "Checks the user name and password of a member of staff (the same accounts as the web pages; every wrong name or " +
+                "password answers the same 401; five failures for one name from one address refuse that name from that address for 15 minutes " +
+                "with 429 `auth.throttled`; a deactivated account is told so only with its right password) and answers a JWT to send as " +
                 "`Authorization: Bearer <accessToken>` until it expires (`expiresIn` seconds). The token carries the user's roles and " +
                 "projects, exactly as the pages use them. Rate-limited per client address (429).")
             .WithMetadata(ApiExamples.Token)
@@ -61,9 +62,15 @@ public static class AuthEndpoints
         }
 
         var outcome = await issuer.IssueAsync(request.UserName!, request.Password!);
-        return outcome.AccessToken is { } token
-            ? TypedResults.Ok(new TokenResponse(token, "Bearer", outcome.ExpiresIn))
-            : ApiProblems.Unauthorized(outcome.FailureMessage!, outcome.FailureCode);
+        if (outcome.AccessToken is { } token)
+        {
+            return TypedResults.Ok(new TokenResponse(token, "Bearer", outcome.ExpiresIn));
+        }
+
+        var message = outcome.FailureMessage ?? Infrastructure.Security.SignInGate.FailedMessage;
+        return outcome.FailureCode == "auth.throttled"
+            ? ApiProblems.Problem(StatusCodes.Status429TooManyRequests, "请求过于频繁", message, outcome.FailureCode)
+            : ApiProblems.Unauthorized(message, outcome.FailureCode);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -11,45 +12,38 @@ namespace ComplaintDesk.Web.Api;
 public sealed record TokenOutcome(string? AccessToken, int ExpiresIn, string? FailureCode, string? FailureMessage);
 
 /// <summary>
-/// Checks a password with Identity (lockout counts) and issues a signed JWT carrying the same claims as the cookie:
+/// Checks a password through <see cref="SignInGate"/> (the sign-in page's check) and issues a signed JWT carrying the same claims as the cookie:
 /// user id, name, roles, projects, company-wide scope and display name.
 /// </summary>
 public sealed class TokenIssuer(
     SignInManager<StaffUser> signInManager,
+    SignInGate gate,
+    IHttpContextAccessor httpContextAccessor,
     IOptions<JwtOptions> options,
     TimeProvider clock,
     ILogger<TokenIssuer> logger)
 {
-    /// <summary>Claims the token leaves out: they only serve the cookie's own checks.</summary>
-    private static readonly HashSet<string> _skipped = new(StringComparer.Ordinal) { "AspNet.Identity.SecurityStamp", "amr" };
+    /// <summary>Claims the token leaves out: they only serve the cookie's own checks. (The security stamp stays: a token
+    /// whose stamp is no longer the account's is refused, see <see cref="SessionValidator"/>.)</summary>
+    private static readonly HashSet<string> _skipped = new(StringComparer.Ordinal) { "amr" };
 
     public async Task<TokenOutcome> IssueAsync(string userName, string password)
     {
-        var user = await signInManager.UserManager.FindByNameAsync(userName.Trim());
-        if (user is null)
+        var http = httpContextAccessor.HttpContext ?? throw new InvalidOperationException("A token is issued within a request.");
+        var check = await gate.CheckAsync(userName, password, http);
+        if (check.Status == SignInStatus.Throttled)
         {
-            logger.LogWarning("API token refused for unknown user {UserName}", userName);
+            return new TokenOutcome(null, 0, "auth.throttled", SignInGate.ThrottledMessage);
+        }
+
+        if (check.Status == SignInStatus.Inactive)
+        {
+            return new TokenOutcome(null, 0, "auth.inactive", SignInGate.InactiveMessage);
+        }
+
+        if (check is not { Status: SignInStatus.Succeeded, User: { } user })
+        {
             return Invalid();
-        }
-
-        var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("API token refused: user {UserName} is locked out", user.UserName);
-            return new TokenOutcome(null, 0, "auth.locked-out", "登录失败次数过多，账号已锁定 15 分钟，请稍后再试。");
-        }
-
-        if (!result.Succeeded)
-        {
-            logger.LogWarning("API token refused for user {UserName}: wrong password", user.UserName);
-            return Invalid();
-        }
-
-        // Checked only after the password, so the answer tells a stranger nothing about the account.
-        if (!user.IsActive)
-        {
-            logger.LogWarning("API token refused: user {UserName} is deactivated", user.UserName);
-            return new TokenOutcome(null, 0, "auth.inactive", "该账号已停用，请联系系统管理员。");
         }
 
         var principal = await signInManager.CreateUserPrincipalAsync(user);

@@ -15,6 +15,10 @@ public sealed class AppOptions
     /// load rigs; ignored in Production, where the first administrator is created by command.</summary>
     public bool SeedDemoData { get; set; }
 
+    /// <summary>How long an instance trusts what it read of an account's security stamp: a sign-out, password change or
+    /// deactivation elsewhere ends that account's sessions and tokens on this instance within this many seconds.</summary>
+    public int SessionCheckSeconds { get; set; } = 5;
+
     public string ResolveDataFolder(string contentRoot) =>
         Path.IsPathRooted(DataFolder) ? DataFolder : Path.GetFullPath(Path.Combine(contentRoot, DataFolder));
 }

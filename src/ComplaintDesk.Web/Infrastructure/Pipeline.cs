@@ -36,13 +36,22 @@ public static class Pipeline
 
     public static WebApplication UseComplaintDesk(this WebApplication app)
     {
+        // Outside the exception handlers, so a request is logged with the status it was answered with: a 400, 404 or
+        // 409 at Information without a stack trace, only 5xx as errors (the handlers log those exceptions).
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.GetLevel = RequestLevel;
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+        });
         app.UseMiddleware<ServerTimingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages =>
         {
             pages.UseExceptionHandler("/Error");
-            pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+
+            // The status reaches the error page through IStatusCodeReExecuteFeature, never the query string.
+            pages.UseStatusCodePagesWithReExecute("/Error");
         });
         if (!app.Environment.IsDevelopment())
         {
@@ -50,7 +59,19 @@ public static class Pipeline
         }
 
         app.UseStaticFiles();
-        app.UseSerilogRequestLogging();
+
+        // Everything past the static files may be personal data behind sign-in: no browser or proxy keeps a copy.
+        app.Use(static (context, next) =>
+        {
+            context.Response.OnStarting(static state =>
+            {
+                var headers = ((HttpContext)state).Response.Headers;
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+                return Task.CompletedTask;
+            }, context);
+            return next(context);
+        });
         app.UseMiddleware<ClientClosedRequestMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
@@ -63,4 +84,9 @@ public static class Pipeline
         app.MapRazorPages();
         return app;
     }
+
+    private static Serilog.Events.LogEventLevel RequestLevel(HttpContext context, double elapsed, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError
+            ? Serilog.Events.LogEventLevel.Error
+            : Serilog.Events.LogEventLevel.Information;
 }

@@ -24,8 +24,29 @@ public sealed class ServerTimingMiddleware(RequestDelegate next)
 /// <summary>Recognises failures that mean the database cannot be reached (as opposed to a bug).</summary>
 public static class DatabaseFailures
 {
+    /// <summary>A write lost to a concurrent one: EF's concurrency token, or PostgreSQL's serialization failure or
+    /// deadlock (SQLSTATE 40001, 40P01). Answered 409, never 500.</summary>
+    public static bool IsConcurrencyConflict(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException
+                || (e is System.Data.Common.DbException db && db.SqlState is "40001" or "40P01"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsUnavailable(Exception? exception)
     {
+        if (IsConcurrencyConflict(exception))
+        {
+            return false;
+        }
+
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is System.Data.Common.DbException or TimeoutException

@@ -25,13 +25,20 @@ public static class ServiceRegistration
         var appOptions = configuration.GetSection(AppOptions.SectionName).Get<AppOptions>() ?? new AppOptions();
         var dataFolder = appOptions.ResolveDataFolder(builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataFolder);
-        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<AppOptions>().Bind(configuration.GetSection(AppOptions.SectionName))
+            .Validate(o => o.SessionCheckSeconds is >= 0 and <= 300, "App:SessionCheckSeconds must be between 0 and 300.")
+            .ValidateOnStart();
 
-        builder.Host.UseSerilog((context, _, logger) => logger
+        // Each host keeps its own logger (preserveStaticLogger), not the process-wide Log.Logger that the last host
+        // started would otherwise own; ReadFrom.Services: sinks registered as services join (a test host captures its
+        // own log that way).
+        builder.Host.UseSerilog((context, provider, logger) => logger
             .ReadFrom.Configuration(context.Configuration)
+            .ReadFrom.Services(provider)
             .Enrich.FromLogContext()
             .WriteTo.Console()
-            .WriteTo.File(Path.Combine(dataFolder, "logs", "complaintdesk-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30));
+            .WriteTo.File(Path.Combine(dataFolder, "logs", "complaintdesk-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 30),
+            preserveStaticLogger: true);
 
         // Chinese stays readable in the page source (and pages are ~20% smaller).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -78,8 +85,11 @@ public static class ServiceRegistration
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = context => ApiAware(context, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = context => ApiAware(context, StatusCodes.Status403Forbidden);
+            o.Events.OnValidatePrincipal = Security.SessionValidator.ValidateCookieAsync;
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.AddSingleton<Security.SessionValidator>();
+        services.AddSingleton<Security.FailureThrottle>();
+        services.AddScoped<Security.SignInGate>();
 
         services.AddAntiforgery(o =>
         {
@@ -111,7 +121,7 @@ public static class ServiceRegistration
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             o.Conventions.AllowAnonymousToPage("/Error");
-        });
+        }).AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new Text.TextInputModelBinderProvider()));
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
 
@@ -140,7 +150,9 @@ public static class ServiceRegistration
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // Relative, never built from the Host header the request came with.
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
+        context.Response.Redirect(target);
         return Task.CompletedTask;
     }
 }

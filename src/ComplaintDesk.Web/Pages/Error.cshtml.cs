@@ -17,13 +17,16 @@ public sealed class ErrorModel : PageModel
 
     public string? RequestId { get; private set; }
 
-    public void OnGet(int? code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost(int? code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int? code)
+    /// <summary>The status comes from the pipeline (a re-executed status code or an exception), never from the query
+    /// string: a visitor cannot make the server answer "HTTP/1.1 001".</summary>
+    private void Describe()
     {
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        int? code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
         if (code is null && DatabaseFailures.IsUnavailable(HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error))
         {
             code = StatusCodes.Status503ServiceUnavailable;

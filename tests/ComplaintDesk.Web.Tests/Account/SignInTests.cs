@@ -35,7 +35,7 @@ public sealed class SignInTests : IAsyncLifetime
         var response = await client.GetAsync("/");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Account/Login", response.Headers.Location!.OriginalString);
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Login_FiveFailures_LocksAccountForFifteenMinutes()
+    public async Task Login_FiveFailures_RefusesTheNameHereForFifteenMinutes()
     {
         using var client = _app.CreateDeskClient();
         for (var i = 0; i < 5; i++)
@@ -70,7 +70,7 @@ public sealed class SignInTests : IAsyncLifetime
 
         var locked = await client.PostFormAsync("/Account/Login", new() { ["UserName"] = "supervisor", ["Password"] = "Demo@2026" });
 
-        Assert.Contains("账号已锁定 15 分钟", await locked.Content.ReadAsStringAsync());
+        Assert.Contains("请 15 分钟后再试", await locked.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public sealed class AdminAccessTests : IAsyncLifetime
                 var response = await client.GetAsync(url);
 
                 Assert.True(Access.IsDenied(response), $"{user} GET {url}: {Access.Describe(response)}");
-                var denied = await client.GetAsync(response.Headers.Location!.PathAndQuery);
+                var denied = await client.GetAsync(response.Headers.Location!.OriginalString);
                 Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
                 Assert.Contains("没有权限", await denied.Content.ReadAsStringAsync());
             }

@@ -81,7 +81,7 @@ public sealed class DetailsPageTests : IAsyncLifetime
         Assert.Contains("当前没有您可以进行的操作。", html);
         Assert.Contains("13812341234", html);
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", post.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Account/AccessDenied", post.Headers.Location!.OriginalString);
         Assert.Equal(ComplaintStatus.Registered, (await Desk.LoadAsync(_app, id)).Status);
     }
 

@@ -58,6 +58,9 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(DefaultStart);
 
+    /// <summary>What this host logged at or above Serilog's minimum level (Warning unless a test's settings lower it).</summary>
+    public CapturedLog Log { get; } = new();
+
     public string DataFolder => _folder;
 
     /// <summary>The connection string of this factory's PostgreSQL database (null on SQLite).</summary>
@@ -91,6 +94,7 @@ public sealed class DeskAppFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Serilog.Core.ILogEventSink>(Log);
         });
     }
 

@@ -53,7 +53,7 @@ public sealed class MonthlyReportPageTests(ReportFixture fixture) : IClassFixtur
         var response = await client.GetAsync("/Reports/Monthly?month=2026-10");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

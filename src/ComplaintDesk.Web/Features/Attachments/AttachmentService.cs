@@ -3,6 +3,7 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
+using ComplaintDesk.Web.Infrastructure.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -100,7 +101,12 @@ public sealed class AttachmentService(
             throw new ComplaintNotFoundException(complaintId);
         }
 
-        var name = Path.GetFileName(fileName ?? string.Empty).Trim();
+        var name = TextInput.Clean(Path.GetFileName(fileName ?? string.Empty))?.Trim() ?? string.Empty;
+        if (TextInput.HasBidiControl(name))
+        {
+            throw InputValidationException.For("File", "文件名含有改变文字方向的控制字符（如 U+202E），可能伪装文件类型，请重命名后再上传。");
+        }
+
         var extension = Path.GetExtension(name);
         if (string.IsNullOrEmpty(name) || !AttachmentOptions.AllowedTypes.TryGetValue(extension, out var contentType))
         {
@@ -119,12 +125,12 @@ public sealed class AttachmentService(
 
         if (await db.Attachments.CountAsync(a => a.ComplaintId == complaintId, cancellationToken) >= options.Value.MaxPerComplaint)
         {
-            throw InputValidationException.For("File", $"每件投诉最多 {options.Value.MaxPerComplaint} 个附件。");
+            throw TooMany();
         }
 
-        if (name.Length > Attachment.FileNameLength)
+        if (TextInput.Length(name) > Attachment.FileNameLength)
         {
-            name = string.Concat(name.AsSpan(0, Attachment.FileNameLength - extension.Length), extension);
+            name = TextInput.Truncate(name, Attachment.FileNameLength - extension.Length) + extension;
         }
 
         var key = Path.Combine(complaintId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{Guid.NewGuid():N}{extension.ToLowerInvariant()}");
@@ -157,10 +163,27 @@ public sealed class AttachmentService(
         {
             using (await gate.EnterAsync(cancellationToken))
             {
+                // The cap holds under concurrent uploads: counted after the complaint is read, and saved with the
+                // complaint's version as the concurrency token (the timeline entry bumps it), so of two uploads that
+                // counted the same attachments only one commits; the other answers 409 (or, on SQLite behind the
+                // write gate, counts again and sees the first).
                 var complaint = await db.Complaints.SingleAsync(c => c.Id == complaintId, cancellationToken);
+                if (await db.Attachments.CountAsync(a => a.ComplaintId == complaintId, cancellationToken) >= options.Value.MaxPerComplaint)
+                {
+                    throw TooMany();
+                }
+
                 complaint.Note(TimelineKind.AttachmentAdded, null, $"附件：{name}", staff.Actor, attachment.UploadedAt);
                 db.Attachments.Add(attachment);
-                await db.SaveChangesAsync(cancellationToken);
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (Exception ex) when (DatabaseFailures.IsConcurrencyConflict(ex))
+                {
+                    throw new ConcurrencyConflictException(complaint.Number);
+                }
+
                 logger.LogInformation("Attachment {FileName} added to complaint {ComplaintNumber} by {UserName}", name, complaint.Number, staff.UserName);
             }
         }
@@ -191,6 +214,9 @@ public sealed class AttachmentService(
 
         return (attachment, new FileStream(PathOf(attachment.StorageKey), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true));
     }
+
+    private InputValidationException TooMany() =>
+        InputValidationException.For("File", $"每件投诉最多 {options.Value.MaxPerComplaint} 个附件。");
 
     private string PathOf(string key)
     {

@@ -1,4 +1,5 @@
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Infrastructure.Text;
 using FluentValidation;
 
 namespace ComplaintDesk.Web.Features.Complaints;
@@ -27,18 +28,18 @@ public sealed class RegisterComplaintValidator : FactsInputValidator<RegisterCom
     public RegisterComplaintValidator()
     {
         RuleFor(x => x.ComplainantName).NotEmpty().WithMessage("请填写投诉人。")
-            .MaximumLength(FieldLimits.ComplainantName).WithMessage($"投诉人不能超过 {FieldLimits.ComplainantName} 个字。");
+            .MaximumChars(FieldLimits.ComplainantName).WithMessage($"投诉人不能超过 {FieldLimits.ComplainantName} 个字。");
         RuleFor(x => x.ComplainantKind).NotNull().WithMessage("请选择投诉人身份。").IsInEnum().WithMessage("投诉人身份无效。");
         RuleFor(x => x.Phone).NotEmpty().WithMessage("请填写联系电话。")
             .MaximumLength(FieldLimits.Phone).WithMessage($"联系电话不能超过 {FieldLimits.Phone} 位。")
             .Must(phone => PhoneNumber.TryParse(phone, out _)).WithMessage(PhoneNumber.InvalidMessage);
         RuleFor(x => x.ProjectId).NotNull().WithMessage("请选择物业项目。").GreaterThan(0).WithMessage("请选择物业项目。");
         RuleFor(x => x.Location).NotEmpty().WithMessage("请填写房号/位置。")
-            .MaximumLength(FieldLimits.Location).WithMessage($"房号/位置不能超过 {FieldLimits.Location} 个字。");
+            .MaximumChars(FieldLimits.Location).WithMessage($"房号/位置不能超过 {FieldLimits.Location} 个字。");
         RuleFor(x => x.Channel).NotNull().WithMessage("请选择受理渠道。").IsInEnum().WithMessage("受理渠道无效。");
         RuleFor(x => x.TopicId).NotNull().WithMessage("请选择投诉事项。").GreaterThan(0).WithMessage("请选择投诉事项。");
         RuleFor(x => x.Content).NotEmpty().WithMessage("请填写投诉内容。")
-            .MaximumLength(FieldLimits.Content).WithMessage($"投诉内容不能超过 {FieldLimits.Content} 个字。");
+            .MaximumChars(FieldLimits.Content).WithMessage($"投诉内容不能超过 {FieldLimits.Content} 个字。");
     }
 }
 
@@ -47,9 +48,9 @@ public sealed class DispatchInputValidator : AbstractValidator<DispatchInput>
     public DispatchInputValidator()
     {
         RuleFor(x => x.DepartmentId).NotNull().WithMessage("请选择责任部门。").GreaterThan(0).WithMessage("请选择责任部门。");
-        RuleFor(x => x.AssigneeName).MaximumLength(FieldLimits.AssigneeName).WithMessage($"处理人不能超过 {FieldLimits.AssigneeName} 个字。");
-        RuleFor(x => x.ExternalParty).MaximumLength(FieldLimits.ExternalParty).WithMessage($"协调单位不能超过 {FieldLimits.ExternalParty} 个字。");
-        RuleFor(x => x.Note).MaximumLength(FieldLimits.Note).WithMessage($"说明不能超过 {FieldLimits.Note} 个字。");
+        RuleFor(x => x.AssigneeName).MaximumChars(FieldLimits.AssigneeName).WithMessage($"处理人不能超过 {FieldLimits.AssigneeName} 个字。");
+        RuleFor(x => x.ExternalParty).MaximumChars(FieldLimits.ExternalParty).WithMessage($"协调单位不能超过 {FieldLimits.ExternalParty} 个字。");
+        RuleFor(x => x.Note).MaximumChars(FieldLimits.Note).WithMessage($"说明不能超过 {FieldLimits.Note} 个字。");
     }
 }
 
@@ -57,7 +58,7 @@ public sealed class NoteInputValidator : AbstractValidator<NoteInput>
 {
     public NoteInputValidator()
     {
-        RuleFor(x => x.Note).MaximumLength(FieldLimits.Note).WithMessage($"说明不能超过 {FieldLimits.Note} 个字。");
+        RuleFor(x => x.Note).MaximumChars(FieldLimits.Note).WithMessage($"说明不能超过 {FieldLimits.Note} 个字。");
     }
 }
 
@@ -67,7 +68,7 @@ public sealed class FollowUpInputValidator : AbstractValidator<FollowUpInput>
     {
         RuleFor(x => x.Method).NotNull().WithMessage("请选择回访方式。").IsInEnum().WithMessage("回访方式无效。");
         RuleFor(x => x.Outcome).NotNull().WithMessage("请选择回访结果。").IsInEnum().WithMessage("回访结果无效。");
-        RuleFor(x => x.Note).MaximumLength(FieldLimits.Note).WithMessage($"回访记录不能超过 {FieldLimits.Note} 个字。");
+        RuleFor(x => x.Note).MaximumChars(FieldLimits.Note).WithMessage($"回访记录不能超过 {FieldLimits.Note} 个字。");
     }
 }
 
@@ -76,7 +77,7 @@ public sealed class ReclassifyInputValidator : FactsInputValidator<ReclassifyInp
     public ReclassifyInputValidator()
     {
         RuleFor(x => x.Reason).NotEmpty().WithMessage("请填写重新分类原因。")
-            .MaximumLength(FieldLimits.Note).WithMessage($"原因不能超过 {FieldLimits.Note} 个字。");
+            .MaximumChars(FieldLimits.Note).WithMessage($"原因不能超过 {FieldLimits.Note} 个字。");
     }
 }
 
@@ -86,6 +87,6 @@ public sealed class WithdrawInputValidator : AbstractValidator<WithdrawInput>
     {
         RuleFor(x => x.Reason).NotNull().WithMessage("请选择撤销原因。").IsInEnum().WithMessage("撤销原因无效。");
         RuleFor(x => x.Note).NotEmpty().WithMessage("请填写撤销说明。")
-            .MaximumLength(FieldLimits.Note).WithMessage($"说明不能超过 {FieldLimits.Note} 个字。");
+            .MaximumChars(FieldLimits.Note).WithMessage($"说明不能超过 {FieldLimits.Note} 个字。");
     }
 }

@@ -331,13 +331,13 @@ public sealed class EscalationQueue(
 
     private static string CheckedNote(string? note)
     {
-        var text = note?.Trim() ?? string.Empty;
+        var text = Infrastructure.Text.TextInput.Clean(note)?.Trim() ?? string.Empty;
         if (text.Length == 0)
         {
             throw InputValidationException.For("Note", "请填写确认说明（已采取或将采取的措施）。");
         }
 
-        if (text.Length > FieldLimits.Note)
+        if (Infrastructure.Text.TextInput.Length(text) > FieldLimits.Note)
         {
             throw InputValidationException.For("Note", $"确认说明不能超过 {FieldLimits.Note} 个字。");
         }

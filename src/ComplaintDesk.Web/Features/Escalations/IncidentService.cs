@@ -116,13 +116,13 @@ public sealed class IncidentService(
     public async Task<long> CreateAsync(long complaintId, string? name, CancellationToken cancellationToken = default)
     {
         RequireSupervisor();
-        var trimmed = name?.Trim() ?? string.Empty;
+        var trimmed = Infrastructure.Text.TextInput.Clean(name)?.Trim() ?? string.Empty;
         if (trimmed.Length == 0)
         {
             throw InputValidationException.For("Name", "请填写事件名称。");
         }
 
-        if (trimmed.Length > Incident.NameLength)
+        if (Infrastructure.Text.TextInput.Length(trimmed) > Incident.NameLength)
         {
             throw InputValidationException.For("Name", $"事件名称不能超过 {Incident.NameLength} 个字。");
         }

@@ -155,12 +155,13 @@ public sealed class ComplaintExport(ComplaintDeskDbContext db, ProcedurePolicies
     }
 
     /// <summary>
-    /// A CSV field: quoted when needed; text that a spreadsheet would run as a formula (=, +, -, @) gets a
-    /// leading apostrophe.
+    /// A CSV field: control characters other than line breaks and tab removed (no raw NUL or ESC), quoted when
+    /// needed; text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
     /// </summary>
     public static string Csv(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        value = Infrastructure.Text.TextInput.ForCsv(value);
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

@@ -36,7 +36,9 @@ public static class Xlsx
     public static Cell Text(string? value, uint style = General) => new()
     {
         DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(value ?? string.Empty) { Space = SpaceProcessingModeValues.Preserve }),
+        // Stored text may hold what XML 1.0 cannot (U+000B, NUL from before input was cleaned): removed, or the
+        // whole workbook would fail to write.
+        InlineString = new InlineString(new Text(Infrastructure.Text.TextInput.ForXml(value)) { Space = SpaceProcessingModeValues.Preserve }),
         StyleIndex = style == General ? null : style,
     };
 

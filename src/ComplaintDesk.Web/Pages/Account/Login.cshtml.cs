@@ -1,5 +1,6 @@
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Web.Infrastructure;
+using ComplaintDesk.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +8,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace ComplaintDesk.Web.Pages.Account;
 
-/// <summary>登录: user name and password; locked for 15 minutes after 5 failures; rate-limited per address.</summary>
+/// <summary>登录: user name and password through <see cref="SignInGate"/> (one answer for every failure, throttled per
+/// name and address); rate-limited per address.</summary>
 [EnableRateLimiting(ServiceRegistration.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<StaffUser> signInManager, ILogger<LoginModel> logger) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signInManager, SignInGate gate, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -41,28 +43,22 @@ public sealed class LoginModel(SignInManager<StaffUser> signInManager, ILogger<L
             return Page();
         }
 
-        var user = await signInManager.UserManager.FindByNameAsync(UserName!.Trim());
-        if (user is { IsActive: false })
+        var check = await gate.CheckAsync(UserName!, Password!, HttpContext);
+        switch (check)
         {
-            ModelState.AddModelError(string.Empty, "该账号已停用，请联系系统管理员。");
-            return Page();
+            case { Status: SignInStatus.Succeeded, User: { } user }:
+                await signInManager.SignInAsync(user, isPersistent: false, authenticationMethod: "pwd");
+                logger.LogInformation("User {UserName} signed in", user.UserName);
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case { Status: SignInStatus.Inactive }:
+                ModelState.AddModelError(string.Empty, SignInGate.InactiveMessage);
+                return Page();
+            case { Status: SignInStatus.Throttled }:
+                ModelState.AddModelError(string.Empty, SignInGate.ThrottledMessage);
+                return Page();
+            default:
+                ModelState.AddModelError(string.Empty, SignInGate.FailedMessage);
+                return Page();
         }
-
-        var result = await signInManager.PasswordSignInAsync(UserName.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            logger.LogInformation("User {UserName} signed in", UserName);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
-        }
-
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("User {UserName} is locked out", UserName);
-            ModelState.AddModelError(string.Empty, "登录失败次数过多，账号已锁定 15 分钟，请稍后再试。");
-            return Page();
-        }
-
-        ModelState.AddModelError(string.Empty, "用户名或密码不正确。");
-        return Page();
     }
 }

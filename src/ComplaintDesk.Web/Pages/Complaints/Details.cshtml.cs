@@ -137,6 +137,10 @@ public sealed class DetailsModel(
         {
             ModelState.AddModelError(UploadField, ex.Message);
         }
+        catch (ConcurrencyConflictException)
+        {
+            ModelState.AddModelError(UploadField, "同时有其他附件在上传，请重试。");
+        }
 
         Error = "附件未上传：" + DeskForms.ErrorOf(ModelState, UploadField);
         return await ShowAsync(id);

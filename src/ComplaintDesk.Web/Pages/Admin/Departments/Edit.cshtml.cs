@@ -1,5 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Infrastructure.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -135,7 +136,7 @@ public sealed class EditModel(ComplaintDeskDbContext db, WriteGate gate, IValida
         public DepartmentInputValidator()
         {
             RuleFor(x => x.Name).NotEmpty().WithMessage("请填写部门名称。")
-                .MaximumLength(Department.NameLength).WithMessage($"部门名称不能超过 {Department.NameLength} 个字。");
+                .MaximumChars(Department.NameLength).WithMessage($"部门名称不能超过 {Department.NameLength} 个字。");
         }
     }
 }

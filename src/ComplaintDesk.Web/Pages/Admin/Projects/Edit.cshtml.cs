@@ -1,5 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Infrastructure.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -140,8 +141,8 @@ public sealed class EditModel(ComplaintDeskDbContext db, WriteGate gate, IValida
                 .MaximumLength(Project.CodeLength).WithMessage($"项目编码不能超过 {Project.CodeLength} 个字符。")
                 .Matches("^[A-Za-z0-9_-]+$").WithMessage("项目编码只能包含字母、数字、- 和 _。");
             RuleFor(x => x.Name).NotEmpty().WithMessage("请填写项目名称。")
-                .MaximumLength(Project.NameLength).WithMessage($"项目名称不能超过 {Project.NameLength} 个字。");
-            RuleFor(x => x.Address).MaximumLength(Project.AddressLength).WithMessage($"地址不能超过 {Project.AddressLength} 个字。");
+                .MaximumChars(Project.NameLength).WithMessage($"项目名称不能超过 {Project.NameLength} 个字。");
+            RuleFor(x => x.Address).MaximumChars(Project.AddressLength).WithMessage($"地址不能超过 {Project.AddressLength} 个字。");
         }
     }
 }

@@ -1,5 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Infrastructure.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -17,6 +18,7 @@ public sealed class EditModel(
     ComplaintDeskDbContext db,
     UserManager<StaffUser> users,
     WriteGate gate,
+    Infrastructure.Security.SessionValidator sessions,
     IValidator<EditModel.StaffInput> validator,
     ILogger<EditModel> logger)
     : PageModel
@@ -120,13 +122,15 @@ public sealed class EditModel(
         user.IsActive = active;
         using (await gate.EnterAsync())
         {
-            // A new security stamp ends the sessions a deactivated person still holds (checked every few minutes).
+            // A new security stamp ends the sessions and tokens a deactivated person still holds (within seconds).
             var result = active ? await users.UpdateAsync(user) : await users.UpdateSecurityStampAsync(user);
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             }
         }
+
+        sessions.Forget(user.Id);
 
         logger.LogInformation("Staff {StaffUserName} active={IsActive} set by {UserName}", user.UserName, active, User.Identity?.Name);
         return RedirectToPage("Index", new { saved = true });
@@ -310,7 +314,7 @@ public sealed class EditModel(
                 RuleFor(x => x.Password).NotEmpty().WithMessage("请设置初始密码。");
             });
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("请填写姓名。")
-                .MaximumLength(StaffUser.DisplayNameLength).WithMessage($"姓名不能超过 {StaffUser.DisplayNameLength} 个字。");
+                .MaximumChars(StaffUser.DisplayNameLength).WithMessage($"姓名不能超过 {StaffUser.DisplayNameLength} 个字。");
             RuleFor(x => x.Roles).NotEmpty().WithMessage("请至少选择一个角色。")
                 .Must(roles => roles.All(r => Roles.All.Contains(r))).WithMessage("角色无效。");
             RuleFor(x => x.ProjectIds).NotEmpty().WithMessage("请至少选择一个负责项目，或勾选“全公司范围”。").When(x => !x.IsCompanyWide)

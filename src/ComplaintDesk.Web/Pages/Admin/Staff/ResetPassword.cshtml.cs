@@ -11,6 +11,7 @@ namespace ComplaintDesk.Web.Pages.Admin.Staff;
 public sealed class ResetPasswordModel(
     UserManager<StaffUser> users,
     WriteGate gate,
+    Infrastructure.Security.SessionValidator sessions,
     IValidator<ResetPasswordModel.ResetPasswordInput> validator,
     ILogger<ResetPasswordModel> logger)
     : PageModel
@@ -67,6 +68,8 @@ public sealed class ResetPasswordModel(
             await users.ResetAccessFailedCountAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
         }
+
+        sessions.Forget(user.Id);
 
         logger.LogInformation("Password of {StaffUserName} reset by {UserName}", user.UserName, User.Identity?.Name);
         Done = true;

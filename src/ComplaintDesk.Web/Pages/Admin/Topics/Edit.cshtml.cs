@@ -1,5 +1,6 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
+using ComplaintDesk.Web.Infrastructure.Text;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -149,7 +150,7 @@ public sealed class EditModel(ComplaintDeskDbContext db, WriteGate gate, IValida
         public TopicInputValidator()
         {
             RuleFor(x => x.Name).NotEmpty().WithMessage("请填写投诉事项名称。")
-                .MaximumLength(Topic.NameLength).WithMessage($"投诉事项名称不能超过 {Topic.NameLength} 个字。");
+                .MaximumChars(Topic.NameLength).WithMessage($"投诉事项名称不能超过 {Topic.NameLength} 个字。");
             RuleFor(x => x.DefaultDepartmentId).GreaterThan(0).WithMessage("请选择有效的责任部门。");
         }
     }

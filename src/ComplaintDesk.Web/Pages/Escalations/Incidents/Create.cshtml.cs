@@ -2,6 +2,7 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Features.Escalations;
+using ComplaintDesk.Web.Infrastructure.Text;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -50,12 +51,8 @@ public sealed class CreateModel(IncidentService incidents, ComplaintQueries quer
             return NotFound();
         }
 
-        var preview = Complaint!.Content.Length > 30 ? Complaint.Content[..30] : Complaint.Content;
-        Name = $"{Complaint.Location} {preview}".Trim();
-        if (Name.Length > Incident.NameLength)
-        {
-            Name = Name[..Incident.NameLength];
-        }
+        var preview = TextInput.Truncate(Complaint!.Content, 30);
+        Name = TextInput.Truncate($"{Complaint.Location} {preview}".Trim(), Incident.NameLength);
 
         return Page();
     }
