@@ -632,6 +632,7 @@ public sealed class Complaint
     {
         ArgumentNullException.ThrowIfNull(policy);
         var wasMajor = IsMajor;
+        var flagsBefore = Flags;
         var result = Classifier.Classify(facts, policy);
         SetFacts(facts, policy);
         Type = result.Type;
@@ -650,6 +651,12 @@ public sealed class Complaint
             BecameMajorAt = null;
         }
 
+        // B and C are not graded, but a group, a government referral or the media make them a manager's business too.
+        if (result.Flags.Any(f => IsManagersFlag(f) && !flagsBefore.Split(';').Contains(f.ToString())))
+        {
+            _events.Add(new ComplaintEvent(ComplaintEventKind.FlaggedForManagers, now));
+        }
+
         Version++;
         return result;
     }
@@ -660,6 +667,10 @@ public sealed class Complaint
         IsRepeat = facts.TimesRaisedUnresolved >= policy.RepeatRaises;
         IsGovernmentReferral = facts.GovernmentReferralWithSocialImpact;
     }
+
+    /// <summary>The flags of a B/C complaint that reach managers (a group, a government referral, the media).</summary>
+    public static bool IsManagersFlag(ComplaintFlag flag) =>
+        flag is ComplaintFlag.Group or ComplaintFlag.GovernmentReferral or ComplaintFlag.Media;
 
     private static bool IsGroupOf(ClassificationResult result) =>
         result.Clauses.Any(c => c.Code == ClauseCodes.MajorGroup) || result.Flags.Contains(ComplaintFlag.Group);
@@ -727,6 +738,9 @@ public sealed class Complaint
 public enum ComplaintEventKind
 {
     BecameMajor = 0,
+
+    /// <summary>A B or C complaint newly got a group, government-referral or media flag: managers are told.</summary>
+    FlaggedForManagers = 1,
 }
 
 /// <summary>Something that happened to a complaint that people outside it must hear of.</summary>

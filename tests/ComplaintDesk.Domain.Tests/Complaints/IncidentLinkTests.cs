@@ -77,7 +77,7 @@ public class IncidentLinkTests
         Assert.Null(complaint.Severity);
         Assert.Equal("Group", complaint.Flags);
         Assert.True(complaint.IsGroup);
-        Assert.Empty(complaint.Events);
+        Assert.Equal(ComplaintEventKind.FlaggedForManagers, Assert.Single(complaint.Events).Kind);
 
         complaint.UnlinkFromIncident(null, Actors.Supervisor, _now.AddHours(1), Given.Policy);
 

@@ -193,6 +193,26 @@ public sealed class IncidentServiceTests : IAsyncLifetime
         Assert.Equal(4, (await _app.ComplaintAsync(joint)).Facts.LinkedComplainantCount);
     }
 
+    [Theory]
+    [InlineData(12, false, true)]
+    [InlineData(1, true, true)]
+    [InlineData(9, false, false)]
+    public async Task Register_BWithGroupOrGovernmentFlag_NotifiesManagersAndShowsInTheirQueue(int people, bool government, bool reachesManagers)
+    {
+        var id = await _app.RegisterAsync(EscalationKit.Input(
+            name: "业主代表", phone: "13800008888", cause: Cause.EngineeringQuality, topicId: 2, complainantCount: people, governmentReferral: government));
+        var managerId = await _app.UserIdAsync("manager");
+        var supervisorId = await _app.UserIdAsync("supervisor");
+
+        var notified = await _app.WithDbAsync(db => db.Notifications().Where(n => n.ComplaintId == id).ToListAsync());
+
+        Assert.Equal(reachesManagers, notified.Any(n => n.UserId == managerId && n.Message.Contains("请经理关注", StringComparison.Ordinal)));
+        Assert.DoesNotContain(notified, n => n.UserId == supervisorId);
+        using var manager = await _app.SignInAsync("manager");
+        var number = (await _app.ComplaintAsync(id)).Number;
+        Assert.Equal(reachesManagers, (await manager.GetPageAsync("/Escalations")).Contains(number, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task DetailsPage_SimilarComplaintInWindow_IsSuggestedWithExplanation()
     {

@@ -21,7 +21,15 @@ public sealed class SqliteCheckpointerTests
 
         var autoCheckpoint = await AutoCheckpointAsync(app);
         Assert.NotNull(app.Services.GetService<SqliteCheckpointer>());
+        // A background job's read (the clock's look) can hold the log for a moment on a busy machine: a busy
+        // checkpoint is legitimate then, so try again briefly; what must hold is that one completes and copies all.
         var result = await app.WithDbAsync(db => SqliteStatements.CheckpointAsync(db));
+        for (var attempt = 0; result.Busy && attempt < 50; attempt++)
+        {
+            await Task.Delay(100);
+            result = await app.WithDbAsync(db => SqliteStatements.CheckpointAsync(db));
+        }
+
         var again = await app.WithDbAsync(db => SqliteStatements.CheckpointAsync(db));
 
         Assert.Equal(0, autoCheckpoint);

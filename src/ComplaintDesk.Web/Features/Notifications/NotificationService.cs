@@ -24,6 +24,16 @@ public sealed class NotificationService(
     {
         ArgumentNullException.ThrowIfNull(complaint);
         ArgumentNullException.ThrowIfNull(complaintEvent);
+        if (complaintEvent.Kind == ComplaintEventKind.FlaggedForManagers)
+        {
+            var flags = string.Join("、", complaint.Flags.Split(';', StringSplitOptions.RemoveEmptyEntries)
+                .Select(f => Enum.TryParse<ComplaintFlag>(f, out var flag) ? flag : (ComplaintFlag?)null)
+                .OfType<ComplaintFlag>().Where(Complaint.IsManagersFlag).Select(Labels.Of));
+            await NotifyAsync(complaint, $"{complaint.Type} 类投诉 {complaint.Number}（{flags}）请经理关注：B/C 类不分级，但群体、政府转办或媒体曝光的投诉需经理知悉。",
+                managersOnly: true, cancellationToken);
+            return;
+        }
+
         if (complaintEvent.Kind != ComplaintEventKind.BecameMajor)
         {
             return;
@@ -37,10 +47,13 @@ public sealed class NotificationService(
     }
 
     /// <summary>Writes one notification per supervisor and manager of the project, then queues an e-mail.</summary>
-    public async Task<int> NotifyAsync(Complaint complaint, string message, CancellationToken cancellationToken = default)
+    public Task<int> NotifyAsync(Complaint complaint, string message, CancellationToken cancellationToken = default) =>
+        NotifyAsync(complaint, message, managersOnly: false, cancellationToken);
+
+    private async Task<int> NotifyAsync(Complaint complaint, string message, bool managersOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);
-        var recipients = await RecipientsAsync(complaint.ProjectId, cancellationToken);
+        var recipients = await RecipientsAsync(complaint.ProjectId, managersOnly, cancellationToken);
         if (recipients.Count == 0)
         {
             return 0;
@@ -71,9 +84,9 @@ public sealed class NotificationService(
         return recipients.Count;
     }
 
-    private async Task<List<Recipient>> RecipientsAsync(int projectId, CancellationToken cancellationToken)
+    private async Task<List<Recipient>> RecipientsAsync(int projectId, bool managersOnly, CancellationToken cancellationToken)
     {
-        var roleIds = db.Roles.Where(r => r.Name == Roles.Supervisor || r.Name == Roles.Manager).Select(r => r.Id);
+        var roleIds = db.Roles.Where(r => (!managersOnly && r.Name == Roles.Supervisor) || r.Name == Roles.Manager).Select(r => r.Id);
         return await db.Users.AsNoTracking()
             .Where(u => u.IsActive)
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
