@@ -29,6 +29,7 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.Resolution).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
         builder.Property(c => c.RegisteredById).HasMaxLength(FieldLimits.ActorId).IsRequired();
         builder.Property(c => c.RegisteredByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
+        builder.Property(c => c.ResolvedById).HasMaxLength(FieldLimits.ActorId);
 
         // TimeSpan maps to SQL Server's time(7), which cannot hold more than a day: store ticks.
         builder.Property(c => c.OnHoldTotal).HasConversion<long>();
@@ -112,6 +113,7 @@ public sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         builder.Property(f => f.ActorId).HasMaxLength(FieldLimits.ActorId).IsRequired();
         builder.Property(f => f.ActorName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
         builder.Property(f => f.Note).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
+        builder.Property(f => f.PhoneCalled).HasMaxLength(FieldLimits.Phone);
 
         // Satisfaction in the monthly report counts follow-ups by when they were made.
         builder.HasIndex(f => new { f.At, f.Outcome, f.ComplaintId });

@@ -1,5 +1,6 @@
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Domain.TimeLimits;
 
@@ -57,6 +58,18 @@ public sealed class ProcedureSettings
 
     public string TimeZoneId { get; set; } = CompanyCalendar.DefaultTimeZoneId;
 
+    /// <summary>回访不能由处理完成的人记录.</summary>
+    public bool FollowUpNotByResolver { get; set; } = _defaults.FollowUps.NotByResolver;
+
+    /// <summary>重大、重要投诉由客服主管或经理回访.</summary>
+    public bool FollowUpSeniorForMajorAndImportant { get; set; } = _defaults.FollowUps.SeniorForMajorAndImportant;
+
+    /// <summary>回访不满意、再次处理完成后须二次回访.</summary>
+    public bool FollowUpSecondAfterDissatisfied { get; set; } = _defaults.FollowUps.SecondAfterDissatisfied;
+
+    /// <summary>无法联系结案前的未接通尝试须在不同日期.</summary>
+    public bool FollowUpUnreachableOnDifferentDays { get; set; } = _defaults.FollowUps.UnreachableOnDifferentDays;
+
     /// <summary>Optimistic concurrency between two admins editing at once.</summary>
     public int Version { get; set; }
 
@@ -89,6 +102,13 @@ public sealed class ProcedureSettings
         Classification = ToClassificationPolicy(),
         TimeLimits = ToTimeLimitPolicy(),
         Calendar = ToCalendar(),
+        FollowUps = new FollowUpRules
+        {
+            NotByResolver = FollowUpNotByResolver,
+            SeniorForMajorAndImportant = FollowUpSeniorForMajorAndImportant,
+            SecondAfterDissatisfied = FollowUpSecondAfterDissatisfied,
+            UnreachableOnDifferentDays = FollowUpUnreachableOnDifferentDays,
+        },
         GroupWindow = TimeSpan.FromHours(GroupWindowHours),
         RepeatWindowDays = RepeatWindowDays,
         ClockIntervalSeconds = ClockIntervalSeconds,
@@ -116,6 +136,10 @@ public sealed class ProcedureSettings
         RepeatWindowDays = policy.RepeatWindowDays;
         ClockIntervalSeconds = policy.ClockIntervalSeconds;
         TimeZoneId = policy.Calendar.TimeZone.Id;
+        FollowUpNotByResolver = policy.FollowUps.NotByResolver;
+        FollowUpSeniorForMajorAndImportant = policy.FollowUps.SeniorForMajorAndImportant;
+        FollowUpSecondAfterDissatisfied = policy.FollowUps.SecondAfterDissatisfied;
+        FollowUpUnreachableOnDifferentDays = policy.FollowUps.UnreachableOnDifferentDays;
     }
 
     private static int Minutes(TimeSpan span) => Whole(span.TotalMinutes, "minutes");

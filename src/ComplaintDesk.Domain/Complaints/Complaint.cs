@@ -1,3 +1,4 @@
+using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.TimeLimits;
 
@@ -10,6 +11,9 @@ namespace ComplaintDesk.Domain.Complaints;
 /// </summary>
 public sealed class Complaint
 {
+    /// <summary>How far past now a follow-up's attempt time may be (clocks of phones and PCs differ a little).</summary>
+    private static readonly TimeSpan AttemptClockSkew = TimeSpan.FromMinutes(5);
+
     private readonly List<TimelineEntry> _timeline = [];
     private readonly List<FollowUp> _followUps = [];
     private readonly List<ComplaintEvent> _events = [];
@@ -115,6 +119,15 @@ public sealed class Complaint
     public TimeSpan OnHoldTotal { get; private set; }
 
     public DateTime? ResolvedAt { get; private set; }
+
+    /// <summary>Who made the last 处理完成; with <see cref="FollowUpRules.NotByResolver"/> they may not record its follow-up.</summary>
+    public string? ResolvedById { get; private set; }
+
+    /// <summary>
+    /// A follow-up was dissatisfied and the complaint has not been followed up satisfied since: once resolved again it
+    /// needs a second follow-up (二次回访), unless <see cref="FollowUpRules.SecondAfterDissatisfied"/> is off.
+    /// </summary>
+    public bool NeedsSecondFollowUp { get; private set; }
 
     /// <summary>
     /// Hours from registration to the last resolution (calendar time, time on hold included): the 处理时长 the monthly
@@ -266,22 +279,37 @@ public sealed class Complaint
     }
 
     /// <summary>处理完成: record how it was resolved; the follow-up clock starts.</summary>
-    public void Resolve(string resolution, Actor actor, DateTime now, TimeLimitPolicy limits)
+    /// <remarks>
+    /// After a dissatisfied follow-up, with <see cref="FollowUpRules.SecondAfterDissatisfied"/> off, resolving again
+    /// closes the complaint without a second follow-up; with it on (the default) it waits for one like any resolution.
+    /// </remarks>
+    public void Resolve(string resolution, Actor actor, DateTime now, TimeLimitPolicy limits, FollowUpRules? rules = null)
     {
         Ensure(ComplaintMove.Resolve, actor);
         ArgumentNullException.ThrowIfNull(limits);
         Require(resolution, "处理结果");
         Resolution = resolution.Trim();
         ResolvedAt = now;
+        ResolvedById = actor.Id;
         HoursToResolve = (now - RegisteredAt).TotalHours;
         ResolvedOnTime = now <= ResolutionDueAt(limits, now);
         FailedFollowUpAttempts = 0;
-        Move(ComplaintStatus.Resolved, now, actor, TimelineKind.Resolved, Resolution);
+        if (NeedsSecondFollowUp && !(rules ?? FollowUpRules.Default).SecondAfterDissatisfied)
+        {
+            NeedsSecondFollowUp = false;
+            ClosedAt = now;
+            Move(ComplaintStatus.Closed, now, actor, TimelineKind.Resolved, Resolution, "回访不满意后再次处理完成；按回访规则设置不做二次回访，直接结案");
+            return;
+        }
+
+        Move(ComplaintStatus.Resolved, now, actor, TimelineKind.Resolved, Resolution, NeedsSecondFollowUp ? "待二次回访" : null);
     }
 
     /// <summary>
     /// 回访: satisfied or basically satisfied closes; dissatisfied reopens the work, counts a raise and
-    /// re-classifies; unreachable counts an attempt.
+    /// re-classifies; unreachable counts an attempt. The <paramref name="rules"/> (default: all on) say who may record it
+    /// (<see cref="FollowUpRefusal"/>); <paramref name="call"/> carries the number called (a phone follow-up; the
+    /// complainant's phone when not given) and when the attempt was made (not before the resolution, not in the future).
     /// </summary>
     public void RecordFollowUp(
         FollowUpMethod method,
@@ -289,23 +317,51 @@ public sealed class Complaint
         string? note,
         Actor actor,
         DateTime now,
-        ClassificationPolicy policy)
+        ClassificationPolicy policy,
+        FollowUpRules? rules = null,
+        FollowUpCall? call = null)
     {
         Ensure(ComplaintMove.RecordFollowUp, actor);
-        var followUp = new FollowUp(now, actor.Id, actor.Name, method, outcome, Blank(note));
+        if (FollowUpRefusal(actor, rules ?? FollowUpRules.Default) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        var attemptedAt = call?.AttemptedAt ?? now;
+        if (attemptedAt > now + AttemptClockSkew)
+        {
+            throw new DomainRuleException(RuleCodes.FollowUpAttemptTime, "回访时间不能晚于现在。");
+        }
+
+        if (ResolvedAt is { } resolvedAt && attemptedAt < resolvedAt)
+        {
+            throw new DomainRuleException(RuleCodes.FollowUpAttemptTime, "回访时间不能早于处理完成的时间。");
+        }
+
+        string? phoneCalled = null;
+        if (method == FollowUpMethod.Phone)
+        {
+            phoneCalled = Blank(call?.PhoneCalled) is { } typed ? PhoneNumber.Parse(typed).Typed : Phone;
+        }
+
+        var second = NeedsSecondFollowUp;
+        var followUp = new FollowUp(now, actor.Id, actor.Name, method, outcome, Blank(note), phoneCalled, attemptedAt);
         _followUps.Add(followUp);
-        var label = $"{FollowUpLabels.Of(method)}回访：{FollowUpLabels.Of(outcome)}";
+        var called = phoneCalled is null ? string.Empty : $"（拨打 {PhoneNumber.Mask(phoneCalled)}）";
+        var label = $"{(second ? "二次" : string.Empty)}{FollowUpLabels.Of(method)}回访：{FollowUpLabels.Of(outcome)}{called}";
         switch (outcome)
         {
             case FollowUpOutcome.Satisfied or FollowUpOutcome.BasicallySatisfied:
                 FollowedUpAt = now;
                 LastFollowUpOutcome = outcome;
                 ClosedAt = now;
+                NeedsSecondFollowUp = false;
                 Move(ComplaintStatus.Closed, now, actor, TimelineKind.FollowUp, Blank(note), label);
                 break;
             case FollowUpOutcome.Dissatisfied:
                 FollowedUpAt = now;
                 LastFollowUpOutcome = outcome;
+                NeedsSecondFollowUp = true;
                 Reopened(now);
                 Move(ComplaintStatus.InProgress, now, actor, TimelineKind.FollowUp, Blank(note), label);
                 RaiseAgain(actor, now, policy, "回访不满意，重新处理");
@@ -317,20 +373,74 @@ public sealed class Complaint
         }
     }
 
+    /// <summary>
+    /// Why <paramref name="actor"/> may not record this complaint's follow-up under <paramref name="rules"/>, or null
+    /// when they may (the lifecycle table's own refusal aside).
+    /// </summary>
+    public DomainRuleException? FollowUpRefusal(Actor actor, FollowUpRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(rules);
+
+        // The severity first: for a major or important complaint no clerk may record it, the resolver or not.
+        if (rules.SeniorForMajorAndImportant && Type == ComplaintType.A && Severity is Classification.Severity.Major or Classification.Severity.Important
+            && !actor.IsIn(StaffRole.Supervisor) && !actor.IsIn(StaffRole.Manager))
+        {
+            return new DomainRuleException(
+                RuleCodes.FollowUpSeniorRequired, $"按回访规则，{Classification.Labels.Of(Severity)}投诉须由客服主管或经理回访。");
+        }
+
+        if (rules.NotByResolver && ResolvedById is not null && ResolvedById == actor.Id)
+        {
+            return new DomainRuleException(RuleCodes.FollowUpByResolver, "按回访规则，回访不能由处理完成该投诉的人记录，请由其他同事回访。");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The unanswered attempts since the last resolution that count toward closing as 无法联系: every attempt, or with
+    /// <see cref="FollowUpRules.UnreachableOnDifferentDays"/> one per local day of the attempts (needs
+    /// <see cref="FollowUps"/> loaded).
+    /// </summary>
+    public int UnreachableAttemptsCounted(FollowUpRules rules, CompanyCalendar calendar)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (!rules.UnreachableOnDifferentDays || FailedFollowUpAttempts == 0)
+        {
+            return FailedFollowUpAttempts;
+        }
+
+        var attempts = _followUps.Where(f => f.Outcome == FollowUpOutcome.Unreachable && ResolvedAt is { } resolvedAt && f.At >= resolvedAt).ToList();
+        if (attempts.Count == 0)
+        {
+            throw new InvalidOperationException($"Complaint {Number}: the follow-ups must be loaded to count unanswered attempts by day.");
+        }
+
+        return attempts.Select(f => DateOnly.FromDateTime(calendar.ToLocal(f.AttemptedAt))).Distinct().Count();
+    }
+
     /// <summary>结案（无法联系）: a supervisor closes after the complainant could not be reached often enough.</summary>
-    public void CloseAsUnreachable(string reason, Actor actor, DateTime now, TimeLimitPolicy limits)
+    public void CloseAsUnreachable(string reason, Actor actor, DateTime now, TimeLimitPolicy limits, FollowUpRules? rules = null, CompanyCalendar? calendar = null)
     {
         Ensure(ComplaintMove.CloseUnreachable, actor);
         ArgumentNullException.ThrowIfNull(limits);
         RequireReason(reason, "结案说明");
-        if (FailedFollowUpAttempts < limits.FollowUpAttemptsBeforeUnreachable)
+        rules ??= FollowUpRules.Default;
+        var needed = limits.FollowUpAttemptsBeforeUnreachable;
+        var counted = UnreachableAttemptsCounted(rules, calendar ?? CompanyCalendar.Default);
+        if (counted < needed)
         {
             throw new DomainRuleException(
                 RuleCodes.FollowUpAttemptsTooFew,
-                $"回访未联系上 {FailedFollowUpAttempts} 次，满 {limits.FollowUpAttemptsBeforeUnreachable} 次后才能按无法联系结案。");
+                rules.UnreachableOnDifferentDays
+                    ? $"回访未联系上 {FailedFollowUpAttempts} 次，分布在 {counted} 天；须在 {needed} 个不同的日子（北京时间）各尝试一次未联系上后，才能按无法联系结案。"
+                    : $"回访未联系上 {FailedFollowUpAttempts} 次，满 {needed} 次后才能按无法联系结案。");
         }
 
         ClosedAt = now;
+        NeedsSecondFollowUp = false;
         Move(ComplaintStatus.Closed, now, actor, TimelineKind.Closed, reason.Trim(), "无法联系");
     }
 
@@ -339,6 +449,7 @@ public sealed class Complaint
     {
         Ensure(ComplaintMove.Reopen, actor);
         RequireReason(reason, "重新打开原因");
+        NeedsSecondFollowUp = false;
         Reopened(now);
         Move(ComplaintStatus.InProgress, now, actor, TimelineKind.Reopened, reason.Trim());
         RaiseAgain(actor, now, policy, "重新打开");
@@ -486,12 +597,15 @@ public sealed class Complaint
     }
 
     /// <summary>The moves <paramref name="actor"/> may make now: what pages turn into buttons.</summary>
-    public IReadOnlyList<ComplaintMove> AllowedMoves(Actor actor, TimeLimitPolicy limits)
+    public IReadOnlyList<ComplaintMove> AllowedMoves(Actor actor, TimeLimitPolicy limits, FollowUpRules? rules = null, CompanyCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        rules ??= FollowUpRules.Default;
         return Lifecycle.Rules
             .Where(r => Lifecycle.Refusal(r.Move, Status, actor) is null)
-            .Where(r => r.Move != ComplaintMove.CloseUnreachable || FailedFollowUpAttempts >= limits.FollowUpAttemptsBeforeUnreachable)
+            .Where(r => r.Move != ComplaintMove.RecordFollowUp || FollowUpRefusal(actor, rules) is null)
+            .Where(r => r.Move != ComplaintMove.CloseUnreachable
+                || UnreachableAttemptsCounted(rules, calendar ?? CompanyCalendar.Default) >= limits.FollowUpAttemptsBeforeUnreachable)
             .Select(r => r.Move)
             .ToList();
     }

@@ -19,6 +19,9 @@ public static class RuleCodes
     public const string RoleNotAllowed = "lifecycle.role-not-allowed";
     public const string ReasonRequired = "lifecycle.reason-required";
     public const string FollowUpAttemptsTooFew = "follow-up.attempts-too-few";
+    public const string FollowUpByResolver = "follow-up.by-resolver";
+    public const string FollowUpSeniorRequired = "follow-up.senior-required";
+    public const string FollowUpAttemptTime = "follow-up.attempt-time";
     public const string InvalidInput = "input.invalid";
     public const string NotLinked = "incident.not-linked";
 }

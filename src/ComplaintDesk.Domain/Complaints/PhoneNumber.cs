@@ -49,6 +49,23 @@ public sealed record PhoneNumber
 
     public PhoneKind Kind { get; }
 
+    /// <summary>A phone as lists and exports show it: 13812341234 → 138****1234 (domain.md, Privacy).</summary>
+    public static string Mask(string? phone)
+    {
+        if (string.IsNullOrEmpty(phone))
+        {
+            return string.Empty;
+        }
+
+        var digits = phone.Trim();
+        if (digits.Length >= 8)
+        {
+            return string.Concat(digits.AsSpan(0, 3), "****", digits.AsSpan(digits.Length - 4));
+        }
+
+        return digits.Length <= 2 ? new string('*', digits.Length) : string.Concat(digits.AsSpan(0, 1), new string('*', digits.Length - 2), digits.AsSpan(digits.Length - 1));
+    }
+
     /// <summary>Parses <paramref name="text"/>; refuses anything that is not a phone number with <see cref="InvalidMessage"/>.</summary>
     public static PhoneNumber Parse(string? text) =>
         TryParse(text, out var phone) ? phone : throw new DomainRuleException(RuleCodes.InvalidInput, InvalidMessage);

@@ -1,5 +1,6 @@
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.TimeLimits;
 
 namespace ComplaintDesk.Domain.Procedure;
@@ -21,6 +22,9 @@ public sealed record ProcedurePolicy
     public ClassificationPolicy Classification { get; init; } = ClassificationPolicy.Default;
 
     public TimeLimitPolicy TimeLimits { get; init; } = TimeLimitPolicy.Default;
+
+    /// <summary>Who may record a follow-up, the second follow-up, how 无法联系 attempts count.</summary>
+    public FollowUpRules FollowUps { get; init; } = FollowUpRules.Default;
 
     /// <summary>The company's time zone: months, days and times shown are cut in it.</summary>
     public CompanyCalendar Calendar { get; init; } = CompanyCalendar.Default;

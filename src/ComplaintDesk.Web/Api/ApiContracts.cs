@@ -64,7 +64,9 @@ public sealed record ComplaintListResponse(IReadOnlyList<ComplaintListItem> Item
 public sealed record TimelineEntryDto(
     long Id, DateTime At, string ActorName, TimelineKind Kind, ComplaintStatus? FromStatus, ComplaintStatus? ToStatus, string? Note, string? Detail);
 
-public sealed record FollowUpDto(long Id, DateTime At, string ActorName, FollowUpMethod Method, FollowUpOutcome Outcome, string? Note);
+/// <summary>A follow-up: recorded at <c>At</c>, made at <c>AttemptedAt</c>; <c>PhoneCalled</c> for phone follow-ups.</summary>
+public sealed record FollowUpDto(
+    long Id, DateTime At, string ActorName, FollowUpMethod Method, FollowUpOutcome Outcome, string? Note, DateTime AttemptedAt, string? PhoneCalled);
 
 public sealed record DeadlineDto(DeadlineKind Kind, string Label, DateTime DueAt, DateTime? MetAt, bool Overdue);
 
@@ -108,6 +110,8 @@ public sealed record ComplaintDetail(
     DateTime? NextDueAt,
     int FailedFollowUpAttempts,
     int ReopenCount,
+    bool NeedsSecondFollowUp,
+    string? FollowUpRefusal,
     IReadOnlyList<DeadlineDto> Deadlines,
     IReadOnlyList<AllowedMoveDto> AllowedMoves,
     IReadOnlyList<TimelineEntryDto> Timeline,

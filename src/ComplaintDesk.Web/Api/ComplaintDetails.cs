@@ -85,13 +85,15 @@ public sealed class ComplaintDetails(ComplaintDeskDbContext db, ComplaintQueries
             complaint.NextDueAt,
             complaint.FailedFollowUpAttempts,
             complaint.ReopenCount,
+            complaint.NeedsSecondFollowUp,
+            complaint.Status == ComplaintStatus.Resolved ? complaint.FollowUpRefusal(staff.Actor, policy.FollowUps)?.Message : null,
             report.Deadlines.Select(d => new DeadlineDto(d.Kind, Deadline.LabelOf(d.Kind), d.DueAt, d.MetAt, d.IsOverdueAt(now))).ToList(),
-            complaint.AllowedMoves(staff.Actor, policy.TimeLimits)
+            complaint.AllowedMoves(staff.Actor, policy.TimeLimits, policy.FollowUps, policy.Calendar)
                 .Select(m => new AllowedMoveDto(m, Lifecycle.RuleFor(m).Label, $"{url}/{MoveSegments[m]}")).ToList(),
             complaint.Timeline.OrderBy(t => t.Id)
                 .Select(t => new TimelineEntryDto(t.Id, t.At, t.ActorName, t.Kind, t.FromStatus, t.ToStatus, t.Note, t.Detail)).ToList(),
             complaint.FollowUps.OrderBy(f => f.Id)
-                .Select(f => new FollowUpDto(f.Id, f.At, f.ActorName, f.Method, f.Outcome, f.Note)).ToList());
+                .Select(f => new FollowUpDto(f.Id, f.At, f.ActorName, f.Method, f.Outcome, f.Note, f.AttemptedAt, f.PhoneCalled)).ToList());
     }
 
     private static List<string> Split(string value) =>

@@ -421,6 +421,10 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         var channel = (Domain.Complaints.Channel)Skewed(8, 1.0);
         var clerk = Actor.Staff("gen-clerk", "客服" + _surnames[_random.Next(_surnames.Length)], StaffRole.Clerk);
         var supervisor = Actor.Staff("gen-supervisor", "主管" + _surnames[_random.Next(_surnames.Length)], StaffRole.Supervisor);
+
+        // The follow-up rules (on by default): not the resolving clerk; a supervisor for major and important complaints.
+        var caller = Actor.Staff("gen-caller", "回访" + _surnames[_random.Next(_surnames.Length)], StaffRole.Clerk);
+        Actor FollowUpBy(Complaint c) => c.FollowUpRefusal(caller, policy.FollowUps) is null ? caller : supervisor;
         var intake = new ComplaintIntake(
             projects[Skewed(projects.Count, 0.8)], topic.Id, topic.Department, channel,
             _surnames[_random.Next(_surnames.Length)] + _givenNames[_random.Next(_givenNames.Length)],
@@ -472,7 +476,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         }
 
         clock.Until(at);
-        complaint.Resolve("已安排维修/协调处理完毕，并向业主说明情况。", clerk, at, limits);
+        complaint.Resolve("已安排维修/协调处理完毕，并向业主说明情况。", clerk, at, limits, policy.FollowUps);
         clock.Moved(at);
         at = at.AddHours(Chance(0.9) ? 2 + _random.Next(60) : 72 + _random.Next(48));
         if (at > now)
@@ -483,7 +487,8 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         var roll = _random.NextDouble();
         var outcome = roll < 0.72 ? FollowUpOutcome.Satisfied : roll < 0.88 ? FollowUpOutcome.BasicallySatisfied : roll < 0.95 ? FollowUpOutcome.Dissatisfied : FollowUpOutcome.Unreachable;
         clock.Until(at);
-        complaint.RecordFollowUp((FollowUpMethod)(Chance(0.85) ? 0 : _random.Next(1, 3)), outcome, "电话回访业主", clerk, at, policy.Classification);
+        complaint.RecordFollowUp(
+            (FollowUpMethod)(Chance(0.85) ? 0 : _random.Next(1, 3)), outcome, "电话回访业主", FollowUpBy(complaint), at, policy.Classification, policy.FollowUps);
         clock.Moved(at);
         if (outcome == FollowUpOutcome.Dissatisfied)
         {
@@ -491,13 +496,14 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             if (at < now)
             {
                 clock.Until(at);
-                complaint.Resolve("二次处理完成，已与业主当面确认。", clerk, at, limits);
+                complaint.Resolve("二次处理完成，已与业主当面确认。", clerk, at, limits, policy.FollowUps);
                 clock.Moved(at);
                 at = at.AddHours(2 + _random.Next(30));
-                if (at < now)
+                if (at < now && complaint.Status == ComplaintStatus.Resolved)
                 {
                     clock.Until(at);
-                    complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.BasicallySatisfied, "二次回访", clerk, at, policy.Classification);
+                    complaint.RecordFollowUp(
+                        FollowUpMethod.Phone, FollowUpOutcome.BasicallySatisfied, "二次回访", FollowUpBy(complaint), at, policy.Classification, policy.FollowUps);
                     clock.Moved(at);
                 }
             }

@@ -9,6 +9,9 @@ public class ComplaintTests
 {
     private static readonly DateTime _now = Given.Later;
 
+    /// <summary>The rules with unanswered attempts counted one by one (the builder's attempts fall on one day).</summary>
+    private static readonly FollowUpRules _sameDayAttempts = FollowUpRules.Default with { UnreachableOnDifferentDays = false };
+
     [Fact]
     public void Register_Intake_StartsRegisteredWithClassificationAndTimelineEntry()
     {
@@ -95,7 +98,7 @@ public class ComplaintTests
         Assert.Equal(Severity.Minor, complaint.Severity);
         var entriesBefore = complaint.Timeline.Count;
 
-        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, "电梯仍然故障", Actors.Clerk, _now, Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, "电梯仍然故障", Actors.Caller, _now, Given.Policy);
 
         Assert.Equal(ComplaintStatus.InProgress, complaint.Status);
         Assert.Equal(2, complaint.Facts.TimesRaisedUnresolved);
@@ -127,7 +130,7 @@ public class ComplaintTests
     {
         var complaint = Given.InStatus(ComplaintStatus.Resolved);
 
-        complaint.RecordFollowUp(FollowUpMethod.Visit, FollowUpOutcome.Dissatisfied, null, Actors.Clerk, _now, Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.Visit, FollowUpOutcome.Dissatisfied, null, Actors.Caller, _now, Given.Policy);
 
         Assert.Equal(ComplaintStatus.InProgress, complaint.Status);
         Assert.Equal(2, complaint.Facts.TimesRaisedUnresolved);
@@ -142,7 +145,7 @@ public class ComplaintTests
     {
         var complaint = Given.InStatus(ComplaintStatus.Resolved);
 
-        complaint.RecordFollowUp(FollowUpMethod.WeChat, outcome, "已解决", Actors.Clerk, _now, Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.WeChat, outcome, "已解决", Actors.Caller, _now, Given.Policy);
 
         Assert.Equal(ComplaintStatus.Closed, complaint.Status);
         Assert.Equal(_now, complaint.ClosedAt);
@@ -247,7 +250,7 @@ public class ComplaintTests
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
-            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, "无人接听", Actors.Clerk, _now.AddHours(attempt), Given.Policy);
+            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, "无人接听", Actors.Caller, _now.AddHours(attempt), Given.Policy);
 
             Assert.Equal(attempt, complaint.FailedFollowUpAttempts);
             Assert.Equal(ComplaintStatus.Resolved, complaint.Status);
@@ -271,13 +274,13 @@ public class ComplaintTests
         var entriesBefore = complaint.Timeline.Count;
 
         var refusal = Assert.Throws<DomainRuleException>(() =>
-            complaint.CloseAsUnreachable("多次联系不上", Actors.Supervisor, _now, Given.Limits));
+            complaint.CloseAsUnreachable("多次联系不上", Actors.Supervisor, _now, Given.Limits, _sameDayAttempts));
 
         Assert.Equal(RuleCodes.FollowUpAttemptsTooFew, refusal.RuleCode);
         Assert.Equal(ComplaintStatus.Resolved, complaint.Status);
         Assert.Equal(versionBefore, complaint.Version);
         Assert.Equal(entriesBefore, complaint.Timeline.Count);
-        Assert.DoesNotContain(ComplaintMove.CloseUnreachable, complaint.AllowedMoves(Actors.Supervisor, Given.Limits));
+        Assert.DoesNotContain(ComplaintMove.CloseUnreachable, complaint.AllowedMoves(Actors.Supervisor, Given.Limits, _sameDayAttempts));
     }
 
     [Theory]
@@ -286,9 +289,9 @@ public class ComplaintTests
     public void CloseAsUnreachable_ThreeOrMoreAttempts_ClosesWithTimelineEntry(int attempts)
     {
         var complaint = Given.InStatus(ComplaintStatus.Resolved, unreachableAttempts: attempts);
-        Assert.Contains(ComplaintMove.CloseUnreachable, complaint.AllowedMoves(Actors.Supervisor, Given.Limits));
+        Assert.Contains(ComplaintMove.CloseUnreachable, complaint.AllowedMoves(Actors.Supervisor, Given.Limits, _sameDayAttempts));
 
-        complaint.CloseAsUnreachable("三次回访均未联系上", Actors.Supervisor, _now, Given.Limits);
+        complaint.CloseAsUnreachable("三次回访均未联系上", Actors.Supervisor, _now, Given.Limits, _sameDayAttempts);
 
         Assert.Equal(ComplaintStatus.Closed, complaint.Status);
         Assert.Equal(_now, complaint.ClosedAt);
@@ -305,7 +308,7 @@ public class ComplaintTests
         var complaint = Given.InStatus(ComplaintStatus.Resolved, unreachableAttempts: 2);
         var limits = new TimeLimitPolicy { FollowUpAttemptsBeforeUnreachable = 2 };
 
-        complaint.CloseAsUnreachable("两次回访均未联系上", Actors.Supervisor, _now, limits);
+        complaint.CloseAsUnreachable("两次回访均未联系上", Actors.Supervisor, _now, limits, _sameDayAttempts);
 
         Assert.Equal(ComplaintStatus.Closed, complaint.Status);
     }
@@ -319,7 +322,7 @@ public class ComplaintTests
         complaint.Resolve("已维修", Actors.Clerk, Given.T0.AddHours(30).AddMinutes(15), Given.Limits);
         Assert.Equal(30.25, complaint.HoursToResolve);
 
-        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Clerk, Given.T0.AddHours(40), Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Caller, Given.T0.AddHours(40), Given.Policy);
         Assert.Null(complaint.HoursToResolve);
 
         complaint.Resolve("再次维修完成", Actors.Clerk, Given.T0.AddHours(50.5), Given.Limits);
@@ -330,7 +333,7 @@ public class ComplaintTests
     public void Resolve_AfterUnreachableAttemptsAndReopen_StartsCountingAgain()
     {
         var complaint = Given.InStatus(ComplaintStatus.Resolved, unreachableAttempts: 2);
-        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Clerk, _now, Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Caller, _now, Given.Policy);
 
         complaint.Resolve("再次维修完成", Actors.Clerk, _now.AddHours(1), Given.Limits);
 
@@ -362,7 +365,7 @@ public class ComplaintTests
     {
         var complaint = Given.InStatus(status);
 
-        Assert.Equal(expected.Order(), complaint.AllowedMoves(Actors.With(role), Given.Limits).Order());
+        Assert.Equal(expected.Order(), complaint.AllowedMoves(Actors.With(role), Given.Limits, FollowUpRules.None).Order());
     }
 
     [Fact]
@@ -372,8 +375,8 @@ public class ComplaintTests
 
         Assert.Equal(
             [ComplaintMove.RecordFollowUp, ComplaintMove.CloseUnreachable, ComplaintMove.Reclassify],
-            complaint.AllowedMoves(Actors.Supervisor, Given.Limits).Order());
-        Assert.Equal([ComplaintMove.RecordFollowUp], complaint.AllowedMoves(Actors.Clerk, Given.Limits));
+            complaint.AllowedMoves(Actors.Supervisor, Given.Limits, _sameDayAttempts).Order());
+        Assert.Equal([ComplaintMove.RecordFollowUp], complaint.AllowedMoves(Actors.Caller, Given.Limits, _sameDayAttempts));
     }
 
     [Fact]
@@ -406,10 +409,10 @@ public class ComplaintTests
         Step(() => complaint.UpdateIncidentSize(5, Actor.System, t, Given.Policy));
         Step(() => complaint.UnlinkFromIncident(null, Actors.Supervisor, t, Given.Policy));
         Step(() => complaint.Resolve("已修复", Actors.Clerk, t, Given.Limits));
-        Step(() => complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Clerk, t, Given.Policy));
-        Step(() => complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Clerk, t, Given.Policy));
+        Step(() => complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Supervisor, t, Given.Policy));
+        Step(() => complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Supervisor, t, Given.Policy));
         Step(() => complaint.Resolve("再次修复", Actors.Clerk, t, Given.Limits));
-        Step(() => complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, Actors.Clerk, t, Given.Policy));
+        Step(() => complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, Actors.Supervisor, t, Given.Policy));
         Step(() => complaint.Reopen("业主再次反映", Actors.Supervisor, t, Given.Policy));
         Step(() => complaint.Note(TimelineKind.Acknowledged, "主管已知悉", null, Actors.Supervisor, t));
         Step(() => complaint.Withdraw(WithdrawReason.Duplicate, "重复", Actors.Supervisor, t));

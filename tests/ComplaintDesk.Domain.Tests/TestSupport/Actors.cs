@@ -7,6 +7,9 @@ public static class Actors
 {
     public static Actor Clerk { get; } = Actor.Staff("c1", "张三", StaffRole.Clerk);
 
+    /// <summary>Another clerk: who follows up what <see cref="Clerk"/> resolved.</summary>
+    public static Actor Caller { get; } = Actor.Staff("c2", "周回访", StaffRole.Clerk);
+
     public static Actor Supervisor { get; } = Actor.Staff("s1", "李主管", StaffRole.Supervisor);
 
     public static Actor Manager { get; } = Actor.Staff("m1", "王经理", StaffRole.Manager);

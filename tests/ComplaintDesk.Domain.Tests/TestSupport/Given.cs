@@ -35,7 +35,8 @@ public static class Given
     /// <summary>
     /// A complaint registered at <see cref="T0"/> and walked to <paramref name="status"/> by the usual moves,
     /// one minute apart; for Resolved and Closed, <paramref name="unreachableAttempts"/> failed follow-ups are
-    /// recorded after the resolution. Events raised on the way are cleared.
+    /// recorded after the resolution, one minute apart (one local day). Follow-ups are made by the supervisor (the clerk
+    /// resolved it; the follow-up rules allow a supervisor for every severity). Events raised on the way are cleared.
     /// </summary>
     public static Complaint InStatus(ComplaintStatus status, ClassificationFacts? facts = null, int unreachableAttempts = 0)
     {
@@ -60,13 +61,13 @@ public static class Given
             complaint.Resolve("已更换电梯门机", Actors.Clerk, now = now.AddMinutes(1), Limits);
             for (var i = 0; i < unreachableAttempts; i++)
             {
-                complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Clerk, now = now.AddMinutes(1), Policy);
+                complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Supervisor, now = now.AddMinutes(1), Policy);
             }
         }
 
         if (status == ComplaintStatus.Closed)
         {
-            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, "业主满意", Actors.Clerk, now.AddMinutes(1), Policy);
+            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, "业主满意", Actors.Supervisor, now.AddMinutes(1), Policy);
         }
 
         complaint.ClearEvents();

@@ -50,10 +50,11 @@ public static class Moves
                 complaint.Resolve(text!, actor, now, limits);
                 break;
             case ComplaintMove.RecordFollowUp:
-                complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, text, actor, now, policy);
+                // The lifecycle table alone: the follow-up rules have their own tests (FollowUpRulesTests).
+                complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, text, actor, now, policy, FollowUpRules.None);
                 break;
             case ComplaintMove.CloseUnreachable:
-                complaint.CloseAsUnreachable(text!, actor, now, limits);
+                complaint.CloseAsUnreachable(text!, actor, now, limits, FollowUpRules.None);
                 break;
             case ComplaintMove.Reopen:
                 complaint.Reopen(text!, actor, now, policy);

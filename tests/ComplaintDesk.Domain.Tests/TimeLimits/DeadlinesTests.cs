@@ -230,7 +230,7 @@ public class DeadlinesTests
         _clock.Advance(TimeSpan.FromHours(3));
         complaint.Resolve("已修复", Actors.Clerk, Now, Given.Limits);
         _clock.Advance(TimeSpan.FromHours(48));
-        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, Actors.Clerk, Now, Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, Actors.Caller, Now, Given.Policy);
 
         _clock.Advance(TimeSpan.FromDays(60));
         var report = Evaluate(complaint);
@@ -248,14 +248,14 @@ public class DeadlinesTests
         _clock.Advance(TimeSpan.FromHours(3));
         complaint.Resolve("已修复", Actors.Clerk, Now, Given.Limits);
         _clock.Advance(TimeSpan.FromHours(5));
-        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Clerk, Now, Given.Policy);
+        complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, Actors.Caller, Now, Given.Policy);
         _clock.Advance(TimeSpan.FromHours(5));
         complaint.Resolve("再次维修完成", Actors.Clerk, Now, Given.Limits);
         var secondResolution = Now;
         for (var i = 0; i < 3; i++)
         {
             _clock.Advance(TimeSpan.FromHours(30));
-            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Clerk, Now, Given.Policy);
+            complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, Actors.Caller, Now, Given.Policy);
         }
 
         complaint.CloseAsUnreachable("三次回访均未联系上", Actors.Supervisor, Now, Given.Limits);

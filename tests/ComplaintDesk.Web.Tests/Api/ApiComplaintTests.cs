@@ -121,12 +121,16 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
         Assert.Equal("Resolved", (await clerk.MoveAsync(id, "resolve", new { note = "已更换灯具" }))["status"]!.GetValue<string>());
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            await clerk.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Unreachable" });
+            await supervisor.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Unreachable" });
         }
 
-        var closed = await supervisor.MoveAsync(id, "close-unreachable", new { note = "三次无法联系" });
+        // Three unanswered attempts on one day are not three days (the follow-up rules): a reached complainant closes it.
+        var sameDay = await supervisor.MoveAsync(id, "close-unreachable", new { note = "三次无法联系" }, HttpStatusCode.Conflict);
+        Assert.Equal("follow-up.attempts-too-few", sameDay["ruleCode"]!.GetValue<string>());
+        Assert.Contains("分布在 1 天", sameDay["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var closed = await supervisor.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Satisfied" });
         Assert.Equal("Closed", closed["status"]!.GetValue<string>());
-        Assert.Equal(3, closed["followUps"]!.AsArray().Count);
+        Assert.Equal(4, closed["followUps"]!.AsArray().Count);
         Assert.Equal("InProgress", (await supervisor.MoveAsync(id, "reopen", new { note = "业主来电仍未解决" }))["status"]!.GetValue<string>());
         var reclassified = await supervisor.MoveAsync(id, "reclassify", new { cause = "EngineeringQuality", reason = "核实为房屋质量问题" });
         Assert.Equal("B", reclassified["type"]!.GetValue<string>());
@@ -144,9 +148,90 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
         await clerk.MoveAsync(id, "dispatch", new { departmentId = 2 });
         await clerk.MoveAsync(id, "resolve", new { note = "已处理" });
 
-        var closed = await clerk.MoveAsync(id, "follow-up", new { method = "Visit", outcome = "Satisfied", note = "满意" });
+        using var supervisor = await fixture.ClientAsync("supervisor");
+        var closed = await supervisor.MoveAsync(id, "follow-up", new { method = "Visit", outcome = "Satisfied", note = "满意" });
 
         Assert.Equal("Closed", closed["status"]!.GetValue<string>());
+        Assert.Null(closed["followUps"]!.AsArray()[0]!["phoneCalled"]);
+    }
+
+    [Fact]
+    public async Task FollowUp_ByTheResolver_Answers409WithTheRuleAndNothingSaved()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var id = await clerk.RegisterAsync();
+        await clerk.MoveAsync(id, "dispatch", new { departmentId = 2 });
+        var resolved = await clerk.MoveAsync(id, "resolve", new { note = "已处理" });
+        Assert.DoesNotContain(resolved["allowedMoves"]!.AsArray(), m => m!["move"]!.GetValue<string>() == "RecordFollowUp");
+        Assert.Equal("按回访规则，回访不能由处理完成该投诉的人记录，请由其他同事回访。", resolved["followUpRefusal"]!.GetValue<string>());
+
+        var problem = await clerk.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Satisfied" }, HttpStatusCode.Conflict);
+
+        Assert.Equal("follow-up.by-resolver", problem["ruleCode"]!.GetValue<string>());
+        Assert.Equal("按回访规则，回访不能由处理完成该投诉的人记录，请由其他同事回访。", problem["detail"]!.GetValue<string>());
+        var stored = await fixture.App.WithDbAsync(db => db.Complaints.Include(c => c.FollowUps).SingleAsync(c => c.Id == id));
+        Assert.Equal(ComplaintStatus.Resolved, stored.Status);
+        Assert.Empty(stored.FollowUps);
+    }
+
+    [Fact]
+    public async Task FollowUp_ImportantByAClerk_Answers409SeniorRequired()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        using var supervisor = await fixture.ClientAsync("supervisor");
+        var id = await clerk.RegisterAsync(b => b["companyAtFault"] = true);
+        await clerk.MoveAsync(id, "dispatch", new { departmentId = 2 });
+        await supervisor.MoveAsync(id, "resolve", new { note = "已道歉并整改" });
+
+        var problem = await clerk.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Satisfied" }, HttpStatusCode.Conflict);
+
+        Assert.Equal("follow-up.senior-required", problem["ruleCode"]!.GetValue<string>());
+        Assert.Equal("按回访规则，重要投诉须由客服主管或经理回访。", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task FollowUp_PhoneWithNumberAndTime_KeepsThemInTheDetail()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        using var supervisor = await fixture.ClientAsync("supervisor");
+        var id = await clerk.RegisterAsync();
+        await clerk.MoveAsync(id, "dispatch", new { departmentId = 2 });
+        await clerk.MoveAsync(id, "resolve", new { note = "已处理" });
+        var calledAt = fixture.App.Clock.GetUtcNow();
+
+        var detail = await supervisor.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Unreachable", phoneCalled = "010-62345678", attemptedAt = calledAt });
+
+        var followUp = detail["followUps"]!.AsArray()[^1]!;
+        Assert.Equal("010-62345678", followUp["phoneCalled"]!.GetValue<string>());
+        Assert.Equal(calledAt.UtcDateTime, followUp["attemptedAt"]!.GetValue<DateTime>().ToUniversalTime());
+        Assert.Contains("拨打 010****5678", detail["timeline"]!.AsArray()[^1]!["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("12345", null, 400, "phoneCalled")]
+    [InlineData(null, 600, 400, null)]
+    public async Task FollowUp_BadNumberOrFutureTime_Answers400(string? phone, int? minutesAhead, int status, string? field)
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        using var supervisor = await fixture.ClientAsync("supervisor");
+        var id = await clerk.RegisterAsync();
+        await clerk.MoveAsync(id, "dispatch", new { departmentId = 2 });
+        await clerk.MoveAsync(id, "resolve", new { note = "已处理" });
+        DateTimeOffset? at = minutesAhead is { } m ? fixture.App.Clock.GetUtcNow().AddMinutes(m) : null;
+
+        var problem = await supervisor.MoveAsync(id, "follow-up", new { method = "Phone", outcome = "Satisfied", phoneCalled = phone, attemptedAt = at }, (HttpStatusCode)status);
+
+        if (field is null)
+        {
+            Assert.Equal("follow-up.attempt-time", problem["ruleCode"]!.GetValue<string>());
+            Assert.Equal("回访时间不能晚于现在。", problem["detail"]!.GetValue<string>());
+        }
+        else
+        {
+            Assert.StartsWith("拨打号码无效", problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(ComplaintStatus.Resolved, (await fixture.App.WithDbAsync(db => db.Complaints.SingleAsync(c => c.Id == id))).Status);
     }
 
     [Fact]

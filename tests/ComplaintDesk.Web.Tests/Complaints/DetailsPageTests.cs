@@ -102,6 +102,7 @@ public sealed class DetailsPageTests : IAsyncLifetime
     [Fact]
     public async Task Moves_WholeLifecycle_EachInTheTimeline()
     {
+        using var caller = await _app.SignInAsync("supervisor");
         var id = await Desk.RegisterAsync(_clerk);
 
         await Desk.MoveOkAsync(_clerk, id, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2", ["Dispatch.AssigneeName"] = "刘师傅" });
@@ -110,7 +111,7 @@ public sealed class DetailsPageTests : IAsyncLifetime
         await Desk.MoveOkAsync(_clerk, id, "PutOnHold", new() { ["PutOnHold.Note"] = "等待配件" });
         await Desk.MoveOkAsync(_clerk, id, "Resume", new() { ["Resume.Note"] = "配件已到" });
         await Desk.MoveOkAsync(_clerk, id, "Resolve", new() { ["Resolve.Note"] = "已更换门机" });
-        await Desk.MoveOkAsync(_clerk, id, "RecordFollowUp", new()
+        await Desk.MoveOkAsync(caller, id, "RecordFollowUp", new()
         {
             ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied", ["RecordFollowUp.Note"] = "业主表示满意",
         });
@@ -121,14 +122,14 @@ public sealed class DetailsPageTests : IAsyncLifetime
             [TimelineKind.Registered, TimelineKind.Dispatched, TimelineKind.Reassigned, TimelineKind.Progress, TimelineKind.PutOnHold,
              TimelineKind.Resumed, TimelineKind.Resolved, TimelineKind.FollowUp],
             complaint.Timeline.OrderBy(t => t.Id).Select(t => t.Kind));
-        var html = await _clerk.GetPageAsync($"/Complaints/{id}");
+        var html = await caller.GetPageAsync($"/Complaints/{id}");
         Assert.Contains("id=\"complaint-status\">已结案</span>", html);
         Assert.Contains("回访已保存（TS2026110001，当前状态：已结案）。", html);
         Assert.Contains("待回访 → 已结案", html);
         Assert.Contains("工程部/刘师傅 → 客服部", html);
         Assert.Contains("已更换门机", html);
         Assert.Contains("电话回访，满意", html);
-        Assert.Contains("id=\"no-moves\"", html);
+        Assert.Contains("id=\"no-moves\"", await _clerk.GetPageAsync($"/Complaints/{id}"));
     }
 
     [Fact]
@@ -230,7 +231,7 @@ public sealed class DetailsPageTests : IAsyncLifetime
         await Desk.MoveOkAsync(supervisor, withdrawn, "Withdraw", new() { ["Withdraw.Reason"] = "Duplicate", ["Withdraw.Note"] = "与 TS2026110001 重复" });
         await Desk.MoveOkAsync(_clerk, reopened, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2" });
         await Desk.MoveOkAsync(_clerk, reopened, "Resolve", new() { ["Resolve.Note"] = "已处理" });
-        await Desk.MoveOkAsync(_clerk, reopened, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Visit", ["RecordFollowUp.Outcome"] = "BasicallySatisfied" });
+        await Desk.MoveOkAsync(supervisor, reopened, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Visit", ["RecordFollowUp.Outcome"] = "BasicallySatisfied" });
         await Desk.MoveOkAsync(supervisor, reopened, "Reopen", new() { ["Reopen.Note"] = "业主再次反映" });
 
         Assert.Equal(ComplaintType.B, (await Desk.LoadAsync(_app, reclassified)).Type);
@@ -244,10 +245,11 @@ public sealed class DetailsPageTests : IAsyncLifetime
     [Fact]
     public async Task Reopen_ByClerk_RefusedByTheLifecycle()
     {
+        using var supervisor = await _app.SignInAsync("supervisor");
         var id = await Desk.RegisterAsync(_clerk);
         await Desk.MoveOkAsync(_clerk, id, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2" });
         await Desk.MoveOkAsync(_clerk, id, "Resolve", new() { ["Resolve.Note"] = "已处理" });
-        await Desk.MoveOkAsync(_clerk, id, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied" });
+        await Desk.MoveOkAsync(supervisor, id, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied" });
 
         var closed = await Desk.LoadAsync(_app, id);
         Assert.DoesNotContain("id=\"move-Reopen\"", await _clerk.GetPageAsync($"/Complaints/{id}"));
@@ -265,18 +267,23 @@ public sealed class DetailsPageTests : IAsyncLifetime
         var id = await Desk.RegisterAsync(_clerk);
         await Desk.MoveOkAsync(_clerk, id, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2" });
         await Desk.MoveOkAsync(_clerk, id, "Resolve", new() { ["Resolve.Note"] = "已处理" });
-        await Desk.MoveOkAsync(_clerk, id, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Dissatisfied" });
+        await Desk.MoveOkAsync(supervisor, id, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Dissatisfied" });
         Assert.Equal(ComplaintStatus.InProgress, (await Desk.LoadAsync(_app, id)).Status);
         await Desk.MoveOkAsync(_clerk, id, "Resolve", new() { ["Resolve.Note"] = "再次处理" });
         for (var i = 0; i < 3; i++)
         {
-            Assert.DoesNotContain("id=\"move-CloseUnreachable\"", await supervisor.GetPageAsync($"/Complaints/{id}"));
-            await Desk.MoveOkAsync(_clerk, id, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "WeChat", ["RecordFollowUp.Outcome"] = "Unreachable" });
+            // One attempt a day (the follow-up rules); a new day is a new sign-in (the cookie lasts 10 hours).
+            _app.Clock.Advance(TimeSpan.FromDays(1));
+            using var today = await _app.SignInAsync("supervisor");
+            Assert.DoesNotContain("id=\"move-CloseUnreachable\"", await today.GetPageAsync($"/Complaints/{id}"));
+            await Desk.MoveOkAsync(today, id, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "WeChat", ["RecordFollowUp.Outcome"] = "Unreachable" });
         }
 
-        Assert.DoesNotContain("id=\"move-CloseUnreachable\"", await _clerk.GetPageAsync($"/Complaints/{id}"));
-        Assert.Contains("id=\"move-CloseUnreachable-toggle\">结案（无法联系）</summary>", await supervisor.GetPageAsync($"/Complaints/{id}"));
-        await Desk.MoveOkAsync(supervisor, id, "CloseUnreachable", new() { ["CloseUnreachable.Note"] = "三次电话、微信均未联系上" });
+        using var clerk = await _app.SignInAsync("clerk");
+        using var closer = await _app.SignInAsync("supervisor");
+        Assert.DoesNotContain("id=\"move-CloseUnreachable\"", await clerk.GetPageAsync($"/Complaints/{id}"));
+        Assert.Contains("id=\"move-CloseUnreachable-toggle\">结案（无法联系）</summary>", await closer.GetPageAsync($"/Complaints/{id}"));
+        await Desk.MoveOkAsync(closer, id, "CloseUnreachable", new() { ["CloseUnreachable.Note"] = "三次电话、微信均未联系上" });
 
         var complaint = await Desk.LoadAsync(_app, id);
         Assert.Equal(ComplaintStatus.Closed, complaint.Status);

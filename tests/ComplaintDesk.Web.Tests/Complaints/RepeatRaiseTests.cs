@@ -82,10 +82,11 @@ public sealed class RepeatRaiseTests : IAsyncLifetime
     [Fact]
     public async Task Save_RecentlyClosedComplaint_ExplainsThatASupervisorReopens()
     {
+        using var caller = await _app.SignInAsync("supervisor");
         var first = await Desk.RegisterAsync(_clerk);
         await Desk.MoveOkAsync(_clerk, first, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2" });
         await Desk.MoveOkAsync(_clerk, first, "Resolve", new() { ["Resolve.Note"] = "已维修" });
-        await Desk.MoveOkAsync(_clerk, first, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied" });
+        await Desk.MoveOkAsync(caller, first, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied" });
         _app.Clock.Advance(TimeSpan.FromDays(10));
         using var nextShift = await _app.SignInAsync("clerk");
 
@@ -99,10 +100,11 @@ public sealed class RepeatRaiseTests : IAsyncLifetime
     [Fact]
     public async Task Save_ClosedLongAgo_RegistersWithoutAsking()
     {
+        using var caller = await _app.SignInAsync("supervisor");
         var first = await Desk.RegisterAsync(_clerk);
         await Desk.MoveOkAsync(_clerk, first, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2" });
         await Desk.MoveOkAsync(_clerk, first, "Resolve", new() { ["Resolve.Note"] = "已维修" });
-        await Desk.MoveOkAsync(_clerk, first, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied" });
+        await Desk.MoveOkAsync(caller, first, "RecordFollowUp", new() { ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied" });
         _app.Clock.Advance(TimeSpan.FromDays(31));
         using var nextMonth = await _app.SignInAsync("clerk");
 

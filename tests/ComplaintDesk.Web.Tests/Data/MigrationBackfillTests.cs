@@ -73,6 +73,64 @@ public sealed class MigrationBackfillTests
     }
 
     [Fact]
+    public void FollowUpRules_DownAndUp_ResolverAttemptTimesSecondFollowUpAndRulesOn()
+    {
+        var connectionString = TestPostgres.Enabled
+            ? TestPostgres.CreateDatabase()
+            : $"Data Source={Path.Combine(Path.GetTempPath(), $"cd-backfill-{Guid.NewGuid():N}.db")}";
+        var provider = TestPostgres.Enabled ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite;
+        try
+        {
+            var builder = new DbContextOptionsBuilder<ComplaintDeskDbContext>();
+            DataServiceCollectionExtensions.Configure(builder, provider, connectionString);
+            using var db = new ComplaintDeskDbContext(builder.Options);
+            db.Database.Migrate();
+            var project = new Project { Code = "P1", Name = "阳光花园" };
+            var topic = new Topic { Name = "电梯" };
+            var department = new Department { Name = "工程部" };
+            db.AddRange(project, topic, department);
+            db.SaveChanges();
+            var resolver = Actor.Staff("u-resolver", "王小丽", StaffRole.Clerk);
+            var caller = Actor.Staff("u-caller", "李主管", StaffRole.Supervisor);
+            var t = new DateTime(2026, 11, 2, 1, 0, 0, DateTimeKind.Utc);
+            Complaint Resolved(int i)
+            {
+                var intake = new ComplaintIntake(project.Id, topic.Id, null, Channel.Phone, "王女士", ComplainantKind.Owner, "13800000000", "1栋", "电梯停运", new ClassificationFacts(Cause.ManagementService));
+                var c = Complaint.Register(intake, $"TS20261100{i:D2}", resolver, t, ClassificationPolicy.Default);
+                c.Dispatch(department.Id, null, null, resolver, t.AddMinutes(5), Domain.TimeLimits.TimeLimitPolicy.Default);
+                c.Resolve("已修复", resolver, t.AddHours(2), Domain.TimeLimits.TimeLimitPolicy.Default);
+                return c;
+            }
+
+            var unreachable = Resolved(1);
+            unreachable.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Unreachable, null, caller, t.AddHours(3), ClassificationPolicy.Default);
+            var dissatisfied = Resolved(2);
+            dissatisfied.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, null, caller, t.AddHours(3), ClassificationPolicy.Default);
+            var closed = Resolved(3);
+            closed.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, caller, t.AddHours(3), ClassificationPolicy.Default);
+            db.Complaints.AddRange(unreachable, dissatisfied, closed);
+            db.SaveChanges();
+            var migrator = db.GetService<IMigrator>();
+            var migrations = db.Database.GetMigrations().ToList();
+            migrator.Migrate(migrations[migrations.FindIndex(m => m.EndsWith("_FollowUpRules", StringComparison.Ordinal)) - 1]);
+            migrator.Migrate();
+            db.ChangeTracker.Clear();
+
+            var stored = db.Complaints.AsNoTracking().OrderBy(c => c.Id).ToList();
+            Assert.Equal(["u-resolver", null, "u-resolver"], stored.Select(c => c.ResolvedById));
+            Assert.Equal([false, true, false], stored.Select(c => c.NeedsSecondFollowUp));
+            Assert.All(db.FollowUps.AsNoTracking().ToList(), f => Assert.Equal(t.AddHours(3), f.AttemptedAt));
+            var settings = db.ProcedureSettings.AsNoTracking().Single();
+            Assert.True(settings.FollowUpNotByResolver && settings.FollowUpSeniorForMajorAndImportant
+                && settings.FollowUpSecondAfterDissatisfied && settings.FollowUpUnreachableOnDifferentDays);
+        }
+        finally
+        {
+            Drop(connectionString);
+        }
+    }
+
+    [Fact]
     public void Backfill_OldRows_StoreWhatPhoneNumberMakesOfThem()
     {
         string[] unreadable = ["138123", "12345", "(0)12345", "011-12345678", "+0 123456789", "010-12345678-123"];

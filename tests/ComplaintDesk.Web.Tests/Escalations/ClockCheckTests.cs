@@ -220,7 +220,7 @@ public sealed class ClockCheckTests : IAsyncLifetime
         _app.Advance(TimeSpan.FromHours(25));
         await _app.RunClockAsync();
         await _app.WorkflowAsync(w => w.ResolveAsync(id, new NoteInput { Note = "已处理" }, null));
-        await _app.WorkflowAsync(w => w.RecordFollowUpAsync(
+        await _app.CallerWorkflowAsync(w => w.RecordFollowUpAsync(
             id, new FollowUpInput { Method = FollowUpMethod.Phone, Outcome = FollowUpOutcome.Dissatisfied, Note = "仍未修好" }, null));
         _app.Advance(TimeSpan.FromHours(25));
         await _app.RunClockAsync();

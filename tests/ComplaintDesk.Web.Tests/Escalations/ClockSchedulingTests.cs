@@ -91,7 +91,7 @@ public sealed class ClockSchedulingTests : IAsyncLifetime
         var id = await _app.RegisterAsync();
         await _app.DispatchAsync(id);
         await _app.WorkflowAsync(w => w.ResolveAsync(id, new NoteInput { Note = "已修复" }, null));
-        await _app.WorkflowAsync(w => w.RecordFollowUpAsync(
+        await _app.CallerWorkflowAsync(w => w.RecordFollowUpAsync(
             id, new FollowUpInput { Method = Domain.Complaints.FollowUpMethod.Phone, Outcome = Domain.Complaints.FollowUpOutcome.Satisfied, Note = "满意" }, null));
 
         _app.Advance(TimeSpan.FromDays(60));

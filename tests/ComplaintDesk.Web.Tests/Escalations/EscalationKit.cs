@@ -49,6 +49,9 @@ internal static class EscalationKit
 
     public static ClaimsPrincipal Supervisor { get; } = Principal("test-supervisor", "测试主管", Roles.Supervisor, false, 1, 2, 3);
 
+    /// <summary>Another supervisor: who follows up what <see cref="Supervisor"/> resolved (the follow-up rules).</summary>
+    public static ClaimsPrincipal Caller { get; } = Principal("test-caller", "回访主管", Roles.Supervisor, false, 1, 2, 3);
+
     public static RegisterComplaintInput Input(
         string name = "张三", string phone = "13800001234", string content = "3栋电梯停运，业主被困20分钟", int projectId = 1, int topicId = 1,
         Cause cause = Cause.ManagementService, bool companyAtFault = false, bool governmentReferral = false, int complainantCount = 1) => new()
@@ -78,6 +81,10 @@ internal static class EscalationKit
 
     public static Task<T> WorkflowAsync<T>(this DeskAppFactory app, Func<ComplaintWorkflow, Task<T>> action) =>
         app.AsAsync(Supervisor, sp => action(sp.GetRequiredService<ComplaintWorkflow>()));
+
+    /// <summary>A move by <see cref="Caller"/> (follow-ups of what the usual supervisor resolved).</summary>
+    public static Task<T> CallerWorkflowAsync<T>(this DeskAppFactory app, Func<ComplaintWorkflow, Task<T>> action) =>
+        app.AsAsync(Caller, sp => action(sp.GetRequiredService<ComplaintWorkflow>()));
 
     public static async Task<long> RegisterAsync(this DeskAppFactory app, RegisterComplaintInput? input = null) =>
         (await app.WorkflowAsync(w => w.RegisterAsync(input ?? Input()))).Id;

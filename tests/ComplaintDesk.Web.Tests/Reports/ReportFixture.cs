@@ -13,6 +13,9 @@ namespace ComplaintDesk.Web.Tests.Reports;
 public sealed class ReportFixture : IAsyncLifetime
 {
     private static readonly Actor _desk = Actor.Staff("test", "测试员", StaffRole.Clerk, StaffRole.Supervisor);
+
+    // The follow-up rules: not the resolver (_desk).
+    private static readonly Actor _caller = Actor.Staff("test-caller", "回访员", StaffRole.Supervisor);
     private static readonly TimeLimitPolicy _limits = TimeLimitPolicy.Default;
     private static readonly ClassificationPolicy _policy = ClassificationPolicy.Default;
     private readonly List<Complaint> _built = [];
@@ -56,13 +59,13 @@ public sealed class ReportFixture : IAsyncLifetime
             var c1 = Register(Local(2026, 10, 5, 10), a, Project1, topics["电梯"], Channel.Phone);
             c1.Dispatch(departments["工程部"], null, null, _desk, c1.RegisteredAt.AddMinutes(10), _limits);
             c1.Resolve("已修复", _desk, c1.RegisteredAt.AddHours(5), _limits);
-            c1.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _desk, Local(2026, 10, 6, 10), _policy);
+            c1.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _caller, Local(2026, 10, 6, 10), _policy);
 
             // C2: A important, dispatched late (30 min), resolved late (80 h), basically satisfied → closed.
             var c2 = Register(Local(2026, 10, 10, 9), a with { CompanyAtFault = true }, Project1, topics["服务态度"], Channel.Visit);
             c2.Dispatch(departments["客服部"], null, null, _desk, c2.RegisteredAt.AddMinutes(30), _limits);
             c2.Resolve("已道歉", _desk, c2.RegisteredAt.AddHours(80), _limits);
-            c2.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.BasicallySatisfied, null, _desk, c2.RegisteredAt.AddHours(82), _policy);
+            c2.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.BasicallySatisfied, null, _caller, c2.RegisteredAt.AddHours(82), _policy);
 
             // C3: B, raised twice already, at 23:59 on the month's last day: belongs to October; still open.
             Register(Local(2026, 10, 31, 23, 59), new ClassificationFacts(Cause.EngineeringQuality, TimesRaisedUnresolved: 2),
@@ -80,9 +83,9 @@ public sealed class ReportFixture : IAsyncLifetime
             var c6 = Register(Local(2026, 10, 3, 10), a, Project1, topics["电梯"], Channel.Phone);
             c6.Dispatch(departments["工程部"], null, null, _desk, c6.RegisteredAt.AddMinutes(5), _limits);
             c6.Resolve("已修复", _desk, c6.RegisteredAt.AddHours(2), _limits);
-            c6.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, "又坏了", _desk, Local(2026, 10, 4, 10), _policy);
+            c6.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Dissatisfied, "又坏了", _caller, Local(2026, 10, 4, 10), _policy);
             c6.Resolve("更换主板", _desk, Local(2026, 10, 6, 10), _limits);
-            c6.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _desk, Local(2026, 10, 7, 10), _policy);
+            c6.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _caller, Local(2026, 10, 7, 10), _policy);
 
             // C7: C, government referral, project 3, withdrawn the same day.
             var c7 = Register(Local(2026, 10, 15, 10), new ClassificationFacts(Cause.External, GovernmentReferralWithSocialImpact: true),
@@ -102,7 +105,7 @@ public sealed class ReportFixture : IAsyncLifetime
             var c9 = Register(Local(2026, 9, 15, 10), a, Project1, topics["电梯"], Channel.Phone);
             c9.Dispatch(departments["工程部"], null, null, _desk, c9.RegisteredAt.AddMinutes(5), _limits);
             c9.Resolve("已修复", _desk, c9.RegisteredAt.AddHours(4), _limits);
-            c9.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _desk, Local(2026, 9, 16, 10), _policy);
+            c9.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _caller, Local(2026, 9, 16, 10), _policy);
 
             // C10: October 2025: A minor resolved in 3 h.
             var c10 = Register(Local(2025, 10, 10, 10), a, Project1, topics["电梯"], Channel.Phone);

@@ -104,6 +104,12 @@ public sealed class FollowUpInput
     public FollowUpOutcome? Outcome { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>拨打号码: the number called (phone follow-ups; ignored for the others); the complainant's phone when left out.</summary>
+    public string? PhoneCalled { get; set; }
+
+    /// <summary>回访时间: when the call or visit was made; now when left out. Not before the resolution, not in the future.</summary>
+    public DateTimeOffset? AttemptedAt { get; set; }
 }
 
 /// <summary>重新分类.</summary>

@@ -69,6 +69,9 @@ public sealed class FollowUpInputValidator : AbstractValidator<FollowUpInput>
         RuleFor(x => x.Method).NotNull().WithMessage("请选择回访方式。").IsInEnum().WithMessage("回访方式无效。");
         RuleFor(x => x.Outcome).NotNull().WithMessage("请选择回访结果。").IsInEnum().WithMessage("回访结果无效。");
         RuleFor(x => x.Note).MaximumChars(FieldLimits.Note).WithMessage($"回访记录不能超过 {FieldLimits.Note} 个字。");
+        RuleFor(x => x.PhoneCalled)
+            .MaximumLength(FieldLimits.Phone).WithMessage($"拨打号码不能超过 {FieldLimits.Phone} 位。")
+            .Must(phone => string.IsNullOrWhiteSpace(phone) || PhoneNumber.TryParse(phone, out _)).WithMessage("拨打号码" + PhoneNumber.InvalidMessage[4..]);
     }
 }
 

@@ -109,15 +109,17 @@ public sealed class ComplaintWorkflow(
         MoveAsync(id, input, expectedVersion, ComplaintMove.Resume, (c, p, now) => c.Resume(input.Note, staff.Actor, now), cancellationToken);
 
     public Task<Complaint> ResolveAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
-        MoveAsync(id, input, expectedVersion, ComplaintMove.Resolve, (c, p, now) => c.Resolve(input.Note!, staff.Actor, now, p.TimeLimits), cancellationToken);
+        MoveAsync(id, input, expectedVersion, ComplaintMove.Resolve, (c, p, now) => c.Resolve(input.Note!, staff.Actor, now, p.TimeLimits, p.FollowUps), cancellationToken);
 
     public Task<Complaint> RecordFollowUpAsync(long id, FollowUpInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
         MoveAsync(id, input, expectedVersion, ComplaintMove.RecordFollowUp,
-            (c, p, now) => c.RecordFollowUp(input.Method!.Value, input.Outcome!.Value, input.Note, staff.Actor, now, p.Classification), cancellationToken);
+            (c, p, now) => c.RecordFollowUp(
+                input.Method!.Value, input.Outcome!.Value, input.Note, staff.Actor, now, p.Classification, p.FollowUps,
+                new FollowUpCall(input.PhoneCalled, input.AttemptedAt?.UtcDateTime)), cancellationToken);
 
     public Task<Complaint> CloseUnreachableAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
         MoveAsync(id, input, expectedVersion, ComplaintMove.CloseUnreachable,
-            (c, p, now) => c.CloseAsUnreachable(input.Note!, staff.Actor, now, p.TimeLimits), cancellationToken);
+            (c, p, now) => c.CloseAsUnreachable(input.Note!, staff.Actor, now, p.TimeLimits, p.FollowUps, p.Calendar), cancellationToken);
 
     public Task<Complaint> ReopenAsync(long id, NoteInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
         MoveAsync(id, input, expectedVersion, ComplaintMove.Reopen, (c, p, now) => c.Reopen(input.Note!, staff.Actor, now, p.Classification), cancellationToken);
@@ -152,7 +154,11 @@ public sealed class ComplaintWorkflow(
         IReadOnlyList<Complaint> recounted = [];
         using (await gate.EnterAsync(cancellationToken))
         {
-            complaint = await db.Complaints.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
+            // The follow-up moves count unanswered attempts by day from the follow-ups themselves.
+            var query = move is ComplaintMove.RecordFollowUp or ComplaintMove.CloseUnreachable
+                ? db.Complaints.Include(c => c.FollowUps).AsQueryable()
+                : db.Complaints.AsQueryable();
+            complaint = await query.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
                 ?? throw new ComplaintNotFoundException(id);
             if (!staff.CanSeeProject(complaint.ProjectId))
             {

@@ -29,6 +29,9 @@ public sealed class DetailsModel(
     public const string MessageKey = "DeskMessage";
     public const string UploadField = "File";
 
+    /// <summary>The follow-up form's 回访时间, a local date and time (the company's zone) converted before the move.</summary>
+    public const string AttemptTimeField = "FollowUpAttemptTime";
+
     public ComplaintView View { get; private set; } = null!;
 
     public IReadOnlyList<ComplaintMove> Moves { get; private set; } = [];
@@ -46,6 +49,12 @@ public sealed class DetailsModel(
     public string? OpenForm { get; private set; }
 
     public bool CanUpload { get; private set; }
+
+    /// <summary>Why this person may not record the follow-up the complaint awaits (the follow-up rules), or null.</summary>
+    public string? FollowUpBlocked { get; private set; }
+
+    /// <summary>回访时间 as typed (kept when the form failed).</summary>
+    public string? AttemptTime { get; private set; }
 
     public long MaxAttachmentBytes => attachments.MaxBytes;
 
@@ -164,8 +173,32 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostResolveAsync(long id) =>
         MoveAsync(id, ComplaintMove.Resolve, Resolve, (input, version, ct) => workflow.ResolveAsync(id, input, version, ct));
 
-    public Task<IActionResult> OnPostRecordFollowUpAsync(long id) =>
-        MoveAsync(id, ComplaintMove.RecordFollowUp, RecordFollowUp, (input, version, ct) => workflow.RecordFollowUpAsync(id, input, version, ct));
+    public async Task<IActionResult> OnPostRecordFollowUpAsync(long id)
+    {
+        AttemptTime = Request.HasFormContentType ? Request.Form[AttemptTimeField].ToString().Trim() : null;
+        DateTimeOffset? attemptedAt = null;
+        if (!string.IsNullOrEmpty(AttemptTime))
+        {
+            if (!DateTime.TryParseExact(AttemptTime, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"], CultureInfo.InvariantCulture,
+                DateTimeStyles.None, out var local))
+            {
+                ModelState.AddModelError(AttemptTimeField, "回访时间格式不对，请按 年-月-日 时:分 填写。");
+                Error = "回访未保存：" + DeskForms.ErrorOf(ModelState, AttemptTimeField);
+                OpenForm = nameof(RecordFollowUp);
+                await TryUpdateModelAsync(RecordFollowUp, nameof(RecordFollowUp));
+                return await ShowAsync(id);
+            }
+
+            var calendar = (await policies.GetAsync(HttpContext.RequestAborted)).Calendar;
+            attemptedAt = new DateTimeOffset(calendar.ToUtc(local), TimeSpan.Zero);
+        }
+
+        return await MoveAsync(id, ComplaintMove.RecordFollowUp, RecordFollowUp, (input, version, ct) =>
+        {
+            input.AttemptedAt = attemptedAt;
+            return workflow.RecordFollowUpAsync(id, input, version, ct);
+        });
+    }
 
     public Task<IActionResult> OnPostCloseUnreachableAsync(long id) =>
         MoveAsync(id, ComplaintMove.CloseUnreachable, CloseUnreachable, (input, version, ct) => workflow.CloseUnreachableAsync(id, input, version, ct));
@@ -216,6 +249,10 @@ public sealed class DetailsModel(
                 {
                     ModelState.AddModelError($"{prefix}.{nameof(NoteInput.Note)}", ex.Message);
                 }
+                else if (ex.RuleCode == RuleCodes.FollowUpAttemptTime)
+                {
+                    ModelState.AddModelError(AttemptTimeField, ex.Message);
+                }
             }
             catch (ConcurrencyConflictException ex)
             {
@@ -246,7 +283,7 @@ public sealed class DetailsModel(
 
         View = view;
         var complaint = view.Complaint;
-        Moves = complaint.AllowedMoves(staff.Actor, view.Policy.TimeLimits);
+        Moves = complaint.AllowedMoves(staff.Actor, view.Policy.TimeLimits, view.Policy.FollowUps, view.Policy.Calendar);
         CanUpload = await IsDeskAsync();
         Message = TempData[MessageKey] as string;
 
@@ -259,6 +296,17 @@ public sealed class DetailsModel(
         if (OpenForm != nameof(Reassign))
         {
             Reassign = new DispatchInput { DepartmentId = complaint.DepartmentId, AssigneeName = complaint.AssigneeName, ExternalParty = complaint.ExternalParty };
+        }
+
+        if (OpenForm != nameof(RecordFollowUp))
+        {
+            RecordFollowUp = new FollowUpInput { PhoneCalled = complaint.Phone };
+        }
+
+        if (complaint.Status == ComplaintStatus.Resolved && Lifecycle.Refusal(ComplaintMove.RecordFollowUp, complaint.Status, staff.Actor) is null
+            && complaint.FollowUpRefusal(staff.Actor, view.Policy.FollowUps) is { } refusal)
+        {
+            FollowUpBlocked = refusal.Message;
         }
 
         if (OpenForm != nameof(Reclassify))

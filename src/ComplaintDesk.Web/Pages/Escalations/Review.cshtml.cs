@@ -154,7 +154,7 @@ public sealed class ReviewModel(
         Policy = await policies.GetAsync(cancellationToken);
         Escalations = await queue.ForComplaintAsync(Id, cancellationToken);
         Reasons = EscalationQueue.ReasonsOf(complaint, Policy);
-        var moves = complaint.AllowedMoves(staff.Actor, Policy.TimeLimits);
+        var moves = complaint.AllowedMoves(staff.Actor, Policy.TimeLimits, Policy.FollowUps, Policy.Calendar);
         CanReassign = moves.Contains(ComplaintMove.Reassign);
         CanReclassify = moves.Contains(ComplaintMove.Reclassify);
         Version ??= complaint.Version;

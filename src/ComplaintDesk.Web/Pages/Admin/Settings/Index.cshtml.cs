@@ -3,6 +3,7 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Procedure;
 using ComplaintDesk.Domain.TimeLimits;
 using FluentValidation;
@@ -104,6 +105,15 @@ public sealed class IndexModel(
 
         public string? TimeZoneId { get; set; }
 
+        // The follow-up rules: a box left out of a post keeps the rule on (a browser posts false for a cleared box).
+        public bool FollowUpNotByResolver { get; set; } = true;
+
+        public bool FollowUpSeniorForMajorAndImportant { get; set; } = true;
+
+        public bool FollowUpSecondAfterDissatisfied { get; set; } = true;
+
+        public bool FollowUpUnreachableOnDifferentDays { get; set; } = true;
+
         /// <summary>The version the form was drawn from: another admin's save in between is a conflict.</summary>
         public int Version { get; set; }
 
@@ -131,6 +141,10 @@ public sealed class IndexModel(
                 RepeatWindowDays = policy.RepeatWindowDays,
                 ClockIntervalSeconds = policy.ClockIntervalSeconds,
                 TimeZoneId = policy.Calendar.TimeZone.Id,
+                FollowUpNotByResolver = policy.FollowUps.NotByResolver,
+                FollowUpSeniorForMajorAndImportant = policy.FollowUps.SeniorForMajorAndImportant,
+                FollowUpSecondAfterDissatisfied = policy.FollowUps.SecondAfterDissatisfied,
+                FollowUpUnreachableOnDifferentDays = policy.FollowUps.UnreachableOnDifferentDays,
                 Version = version,
             };
         }
@@ -161,6 +175,13 @@ public sealed class IndexModel(
             GroupWindow = TimeSpan.FromHours(GroupWindowHours!.Value),
             RepeatWindowDays = RepeatWindowDays!.Value,
             ClockIntervalSeconds = ClockIntervalSeconds!.Value,
+            FollowUps = new FollowUpRules
+            {
+                NotByResolver = FollowUpNotByResolver,
+                SeniorForMajorAndImportant = FollowUpSeniorForMajorAndImportant,
+                SecondAfterDissatisfied = FollowUpSecondAfterDissatisfied,
+                UnreachableOnDifferentDays = FollowUpUnreachableOnDifferentDays,
+            },
         };
     }
 
