@@ -391,6 +391,18 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.Property<int>("FollowUpHours")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("FollowUpNotByResolver")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FollowUpSecondAfterDissatisfied")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FollowUpSeniorForMajorAndImportant")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("FollowUpUnreachableOnDifferentDays")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("GroupComplainantCount")
                         .HasColumnType("integer");
 
@@ -446,6 +458,10 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                             DispatchMinutes = 20,
                             FollowUpAttemptsBeforeUnreachable = 3,
                             FollowUpHours = 72,
+                            FollowUpNotByResolver = true,
+                            FollowUpSecondAfterDissatisfied = true,
+                            FollowUpSeniorForMajorAndImportant = true,
+                            FollowUpUnreachableOnDifferentDays = true,
                             GroupComplainantCount = 10,
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
@@ -768,6 +784,9 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("NeedsSecondFollowUp")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -822,6 +841,10 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<bool?>("ResolvedOnTime")
                         .HasColumnType("boolean");
@@ -963,6 +986,9 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("ComplaintId")
                         .HasColumnType("bigint");
 
@@ -975,6 +1001,10 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Outcome")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PhoneCalled")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
 

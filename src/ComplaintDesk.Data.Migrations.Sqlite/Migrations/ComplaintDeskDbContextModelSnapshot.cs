@@ -370,6 +370,18 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<int>("FollowUpHours")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("FollowUpNotByResolver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FollowUpSecondAfterDissatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FollowUpSeniorForMajorAndImportant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FollowUpUnreachableOnDifferentDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("GroupComplainantCount")
                         .HasColumnType("INTEGER");
 
@@ -425,6 +437,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                             DispatchMinutes = 20,
                             FollowUpAttemptsBeforeUnreachable = 3,
                             FollowUpHours = 72,
+                            FollowUpNotByResolver = true,
+                            FollowUpSecondAfterDissatisfied = true,
+                            FollowUpSeniorForMajorAndImportant = true,
+                            FollowUpUnreachableOnDifferentDays = true,
                             GroupComplainantCount = 10,
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
@@ -741,6 +757,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsSecondFollowUp")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("TEXT");
 
@@ -794,6 +813,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("ResolvedOnTime")
@@ -934,6 +957,9 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ComplaintId")
                         .HasColumnType("INTEGER");
 
@@ -946,6 +972,10 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Outcome")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PhoneCalled")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

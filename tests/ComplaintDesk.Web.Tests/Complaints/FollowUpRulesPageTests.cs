@@ -192,6 +192,7 @@ public sealed class FollowUpRulesPageTests : IAsyncLifetime
             ["Input.FollowUpHours"] = current.FollowUpHours.ToString(),
             ["Input.FollowUpAttemptsBeforeUnreachable"] = current.FollowUpAttemptsBeforeUnreachable.ToString(),
             ["Input.RaisesForMajor"] = current.RaisesForMajor.ToString(),
+            ["Input.RepeatRaises"] = current.RepeatRaises.ToString(),
             ["Input.DaysUnresolvedForMajor"] = current.DaysUnresolvedForMajor.ToString(),
             ["Input.GroupComplainantCount"] = current.GroupComplainantCount.ToString(),
             ["Input.GroupWindowHours"] = current.GroupWindowHours.ToString(),
