@@ -60,7 +60,17 @@ public sealed class ClerkDeskBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#resolution")).ToContainTextAsync("电梯主板已更换");
         await BrowserFixture.ScreenshotAsync(page, "04-details");
 
-        await Desk.FollowUpAsync(page, "电话", "满意", "业主表示电梯运行正常，对处理结果满意。");
+        // The follow-up rules: an important complaint is followed up by a supervisor, never by the clerk who resolved it.
+        await Assertions.Expect(page.Locator("#move-RecordFollowUp")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#followup-blocked")).ToHaveTextAsync("按回访规则，重要投诉须由客服主管或经理回访。");
+        var supervisor = await fixture.NewSignedInPageAsync("supervisor");
+        var supervisorWatch = PageWatch.On(supervisor);
+        await supervisor.GotoAsync(complaint.DetailsPath);
+        await Assertions.Expect(supervisor.Locator("#RecordFollowUp_PhoneCalled")).ToHaveValueAsync("13812345678");
+        await Desk.FollowUpAsync(supervisor, "电话", "满意", "业主表示电梯运行正常，对处理结果满意。");
+        await Assertions.Expect(Desk.Status(supervisor)).ToHaveTextAsync("已结案");
+        supervisorWatch.AssertClean();
+        await page.ReloadAsync();
         await Assertions.Expect(Desk.Status(page)).ToHaveTextAsync("已结案");
         await Assertions.Expect(page.Locator("#followups")).ToContainTextAsync("满意");
         await Assertions.Expect(page.Locator("#no-moves")).ToBeVisibleAsync();
@@ -105,12 +115,14 @@ public sealed class ClerkDeskBrowserTests(BrowserFixture fixture)
             Topic: "公共设施"));
         await Desk.DispatchAsync(clerk, "工程部", "陈师傅");
         await Desk.ResolveAsync(clerk, "已更换B2层照明灯管12支，照明恢复正常。");
-        await Desk.FollowUpAsync(clerk, "电话", "满意", "业主确认已修好。");
+        var supervisor = await fixture.NewSignedInPageAsync("supervisor");
+        var supervisorWatch = PageWatch.On(supervisor);
+        await supervisor.GotoAsync(complaint.DetailsPath);
+        await Desk.FollowUpAsync(supervisor, "电话", "满意", "业主确认已修好。");
+        await clerk.ReloadAsync();
         await Assertions.Expect(Desk.Status(clerk)).ToHaveTextAsync("已结案");
         await Assertions.Expect(clerk.Locator("#move-Reopen")).ToHaveCountAsync(0);
 
-        var supervisor = await fixture.NewSignedInPageAsync("supervisor");
-        var supervisorWatch = PageWatch.On(supervisor);
         await supervisor.GotoAsync(complaint.DetailsPath);
         await Assertions.Expect(Desk.Status(supervisor)).ToHaveTextAsync("已结案");
         const string Reason = "业主再次来电：B2层仍有3盏灯不亮，需重新处理。";

@@ -22,7 +22,10 @@ public sealed class MonthlyReportBrowserTests(BrowserFixture fixture)
             Content: "月卡车位经常被外来车辆占用，保安未有效管理。", Topic: "停车", CompanyAtFault: true));
         await Desk.DispatchAsync(clerk, "秩序维护部", "周队长");
         await Desk.ResolveAsync(clerk, "已为月卡车位加装地锁，保安每小时巡查一次。");
-        await Desk.FollowUpAsync(clerk, "电话", "满意", "业主表示车位已不再被占用。");
+        var supervisor = await fixture.NewSignedInPageAsync("supervisor");
+        await supervisor.GotoAsync(clerk.Url);
+        await Desk.FollowUpAsync(supervisor, "电话", "满意", "业主表示车位已不再被占用。");
+        await supervisor.CloseAsync();
         await Desk.RegisterAsync(clerk, new ComplaintSample(
             Complainant: "郑华", Phone: "13577778888", Location: "阳光花园6栋1单元",
             Content: "电梯按钮失灵，按了没有反应。", Topic: "电梯"));
