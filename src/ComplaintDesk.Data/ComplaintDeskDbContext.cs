@@ -16,6 +16,8 @@ public sealed class ComplaintDeskDbContext(DbContextOptions<ComplaintDeskDbConte
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
+    public DbSet<ComplaintSearchTerm> ComplaintSearchTerms => Set<ComplaintSearchTerm>();
+
     public DbSet<Project> Projects => Set<Project>();
 
     public DbSet<Department> Departments => Set<Department>();

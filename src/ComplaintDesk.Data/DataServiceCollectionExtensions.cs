@@ -38,7 +38,7 @@ public static class DataServiceCollectionExtensions
 
         var background = options.Provider == DatabaseProvider.Sqlite && options.CheckpointSeconds > 0;
         services.AddDbContextPool<ComplaintDeskDbContext>((sp, builder) => Configure(builder, options.Provider, connectionString, background)
-            .AddInterceptors(sp.GetRequiredService<ReportVersionInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<ReportVersionInterceptor>(), SearchIndexInterceptor.Instance));
         services.AddSingleton(sp => new ReportVersionInterceptor(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton(new WriteGate(options.Provider == DatabaseProvider.Sqlite));
         services.AddScoped<ComplaintNumberAllocator>();

@@ -72,6 +72,22 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ComplaintSearchTerm", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Token", "ComplaintId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintSearchTerms", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1221,6 +1237,17 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ComplaintSearchTerm", b =>
+                {
+                    b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", "Complaint")
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.EscalationEvent", b =>

@@ -65,6 +65,22 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Attachments");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ComplaintSearchTerm", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ComplaintId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Token", "ComplaintId");
+
+                    b.HasIndex("ComplaintId");
+
+                    b.ToTable("ComplaintSearchTerms", (string)null);
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1184,6 +1200,17 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                         .HasForeignKey("ComplaintId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ComplaintSearchTerm", b =>
+                {
+                    b.HasOne("ComplaintDesk.Domain.Complaints.Complaint", "Complaint")
+                        .WithMany()
+                        .HasForeignKey("ComplaintId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Complaint");
                 });
 
             modelBuilder.Entity("ComplaintDesk.Data.Entities.EscalationEvent", b =>

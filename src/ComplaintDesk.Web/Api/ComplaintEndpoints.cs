@@ -5,6 +5,7 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Search;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,7 +20,6 @@ public sealed class ComplaintListQuery
 {
     public static readonly DateOnly EarliestDay = new(2000, 1, 1);
     public static readonly DateOnly LatestDay = new(2099, 12, 31);
-    public const int MaxKeywordLength = 100;
 
     [FromQuery(Name = "status")]
     public ComplaintStatus? Status { get; set; }
@@ -53,6 +53,15 @@ public sealed class ComplaintListQuery
     [FromQuery(Name = "overdueOnly")]
     public bool? OverdueOnly { get; set; }
 
+    /// <summary>
+    /// Search: a phone (whole or its last 4 digits), a complaint number (whole, TS202611, its last 4 digits), a room
+    /// (3栋1单元1202, 3-1-1202, 3栋), a name or words of the content and notes (every word must match). Text only:
+    /// operators and punctuation are not syntax. At most 100 characters.
+    /// </summary>
+    [FromQuery(Name = "q")]
+    public string? Q { get; set; }
+
+    /// <summary>Deprecated: the same as <c>q</c> (used when <c>q</c> is absent).</summary>
     [FromQuery(Name = "keyword")]
     public string? Keyword { get; set; }
 
@@ -104,9 +113,10 @@ public sealed class ComplaintListQuery
             errors["to"] = ["结束日期不能早于开始日期。"];
         }
 
-        if (Keyword is { Length: > MaxKeywordLength })
+        var search = string.IsNullOrWhiteSpace(Q) ? Keyword : Q;
+        if (!string.IsNullOrWhiteSpace(search) && !SearchQuery.TryParse(search, out _, out var searchError))
         {
-            errors["keyword"] = [$"关键字不能超过 {MaxKeywordLength} 个字。"];
+            errors[string.IsNullOrWhiteSpace(Q) ? "keyword" : "q"] = [searchError];
         }
 
         if (PageSize is { } size && (size < 1 || size > ComplaintFilter.MaxPageSize))
@@ -150,7 +160,7 @@ public sealed class ComplaintListQuery
             From = From,
             To = To,
             OverdueOnly = OverdueOnly ?? false,
-            Keyword = Keyword,
+            Keyword = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
             Sort = sort,
             After = after,
             PageSize = PageSize ?? ComplaintFilter.DefaultPageSize,

@@ -9,6 +9,7 @@ using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.Search;
 using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -256,11 +257,14 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
         private const byte TimelineRow = 1;
         private const byte FollowUpRow = 2;
         private const byte EscalationRow = 3;
+        private const byte SearchTermRow = 4;
 
         private readonly BulkTableWriter<Complaint> _complaints;
         private readonly BulkTableWriter<TimelineEntry> _timeline;
         private readonly BulkTableWriter<FollowUp> _followUps;
         private readonly BulkTableWriter<EscalationEvent> _escalations;
+        private readonly BulkTableWriter<ComplaintSearchTerm> _terms;
+        private readonly ComplaintSearchTerm _term = new();
         private readonly System.Collections.Concurrent.ConcurrentBag<EncodedBatch> _spare = [];
         private long _nextId;
         private long _currentId;
@@ -273,10 +277,11 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             _followUps = new BulkTableWriter<FollowUp>(db, connection, new Dictionary<string, Func<FollowUp, object?>> { ["ComplaintId"] = _ => _currentId });
             _escalations = new BulkTableWriter<EscalationEvent>(
                 db, connection, new Dictionary<string, Func<EscalationEvent, object?>> { ["ComplaintId"] = _ => _currentId });
+            _terms = new BulkTableWriter<ComplaintSearchTerm>(db, connection, new Dictionary<string, Func<ComplaintSearchTerm, object?>> { ["ComplaintId"] = _ => _currentId });
         }
 
         /// <summary>SQLite: rows are encoded by the producer and only bound by the writer.</summary>
-        public bool Encodes => _complaints.CanEncode && _timeline.CanEncode && _followUps.CanEncode && _escalations.CanEncode;
+        public bool Encodes => _complaints.CanEncode && _timeline.CanEncode && _followUps.CanEncode && _escalations.CanEncode && _terms.CanEncode;
 
         public long TimelineEntries { get; private set; }
 
@@ -284,9 +289,11 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
 
         public long Escalations { get; private set; }
 
+        public long SearchTerms { get; private set; }
+
         public DbTransaction? Transaction
         {
-            set => _complaints.Transaction = _timeline.Transaction = _followUps.Transaction = _escalations.Transaction = value;
+            set => _complaints.Transaction = _timeline.Transaction = _followUps.Transaction = _escalations.Transaction = _terms.Transaction = value;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -321,6 +328,13 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                     _escalations.Encode(escalation, batch.Rows);
                     batch.Tables.Add(EscalationRow);
                 }
+
+                foreach (var token in SearchTokens.ForComplaint(complaint))
+                {
+                    _term.Token = token;
+                    _terms.Encode(_term, batch.Rows);
+                    batch.Tables.Add(SearchTermRow);
+                }
             }
 
             return batch;
@@ -345,9 +359,13 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                         _followUps.InsertNext(batch.Rows);
                         FollowUps++;
                         break;
-                    default:
+                    case EscalationRow:
                         _escalations.InsertNext(batch.Rows);
                         Escalations++;
+                        break;
+                    default:
+                        _terms.InsertNext(batch.Rows);
+                        SearchTerms++;
                         break;
                 }
             }
@@ -379,6 +397,13 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                     _escalations.Insert(escalation);
                     Escalations++;
                 }
+
+                foreach (var token in SearchTokens.ForComplaint(complaint))
+                {
+                    _term.Token = token;
+                    _terms.Insert(_term);
+                    SearchTerms++;
+                }
             }
         }
 
@@ -388,6 +413,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             _timeline.Dispose();
             _followUps.Dispose();
             _escalations.Dispose();
+            _terms.Dispose();
         }
     }
 

@@ -196,7 +196,7 @@ public sealed partial class ListPageTests : IAsyncLifetime
         }
 
         var end = html.IndexOf("</table>", start, StringComparison.Ordinal);
-        return RowNumber().Matches(html[start..end]).Select(m => m.Groups[1].Value).ToList();
+        return RowNumber().Matches(html[start..end].Replace("<mark>", "", StringComparison.Ordinal).Replace("</mark>", "", StringComparison.Ordinal)).Select(m => m.Groups[1].Value).ToList();
     }
 
     [GeneratedRegex(">(TS\\d{10,})</a>")]

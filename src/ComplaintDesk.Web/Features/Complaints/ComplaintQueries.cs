@@ -1,7 +1,9 @@
 using ComplaintDesk.Data;
+using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.Search;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +43,7 @@ public sealed class ComplaintFilter
 
     public bool OverdueOnly { get; set; }
 
-    /// <summary>Number, complainant or content.</summary>
+    /// <summary>What the clerk typed in the search box (<see cref="SearchQuery"/>): phone, number, room, name or words.</summary>
     public string? Keyword { get; set; }
 
     public ComplaintSort Sort { get; set; }
@@ -186,9 +188,18 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
             return new ComplaintPage(earlier, earlier.Count > 0 ? earlier[^1].Id : null, back.NextCursor is null || earlier.Count == 0 ? null : earlier[0].Id);
         }
 
-        var rows = filter.From is null && filter.To is null && !filter.OverdueOnly && string.IsNullOrWhiteSpace(filter.Keyword)
-            ? await CompiledPageAsync(filter, size, cancellationToken)
-            : await QueryPageAsync(filter, size, cancellationToken);
+        List<ListRow> rows;
+        if (!string.IsNullOrWhiteSpace(filter.Keyword))
+        {
+            // A search the caller did not check first finds nothing rather than failing.
+            rows = SearchQuery.TryParse(filter.Keyword, out var search, out _) ? await SearchPageAsync(filter, search, size, cancellationToken) : [];
+        }
+        else
+        {
+            rows = filter.From is null && filter.To is null && !filter.OverdueOnly
+                ? await CompiledPageAsync(filter, size, cancellationToken)
+                : await QueryPageAsync(filter, size, cancellationToken);
+        }
 
         // Names from the cached table, not three correlated sub-selects per row.
         var table = await names.GetAsync(t => rows.TrueForAll(r => t.HasProject(r.ProjectId) && t.HasTopic(r.TopicId) && t.HasDepartment(r.DepartmentId)), cancellationToken);
@@ -213,7 +224,127 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         }
 
         var policy = await policies.GetAsync(cancellationToken);
+        if (!string.IsNullOrWhiteSpace(filter.Keyword))
+        {
+            if (!SearchQuery.TryParse(filter.Keyword, out var search, out _))
+            {
+                return 0;
+            }
+
+            // Each of the driving clause's tokens up to the cap, together: how many different complaints.
+            var (driver, others) = await PlanAsync(search, cancellationToken);
+            var ids = new HashSet<long>();
+            foreach (var token in driver)
+            {
+                ids.UnionWith(await Matching(filter, search, policy, token, others).Select(x => x.Term.ComplaintId).Take(cap).ToListAsync(cancellationToken));
+            }
+
+            return Math.Min(ids.Count, cap);
+        }
+
         return await Filtered(filter, policy).Select(c => c.Id).Take(cap).CountAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A search's page: for each token of the driving clause, its postings newest first (or oldest first) along the
+    /// index's key, joined to the complaint and its filters, the other clauses checked by key, until a page is found;
+    /// the tokens' pages merged. Reading stops after a page of matches, however common the word.
+    /// </summary>
+    private async Task<List<ListRow>> SearchPageAsync(ComplaintFilter filter, SearchQuery search, int size, CancellationToken cancellationToken)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        var (driver, others) = await PlanAsync(search, cancellationToken);
+        var oldest = filter.Sort == ComplaintSort.Oldest;
+        var rows = new Dictionary<long, ListRow>();
+        foreach (var token in driver)
+        {
+            var query = Matching(filter, search, policy, token, others);
+            if (filter.After is { } after)
+            {
+                query = oldest ? query.Where(x => x.Term.ComplaintId > after) : query.Where(x => x.Term.ComplaintId < after);
+            }
+
+            query = oldest ? query.OrderBy(x => x.Term.ComplaintId) : query.OrderByDescending(x => x.Term.ComplaintId);
+            var page = await query
+                .Take(size + 1)
+                .Select(x => new ListRow(
+                    x.Complaint.Id, x.Complaint.Number, x.Complaint.RegisteredAt, x.Complaint.ProjectId, x.Complaint.TopicId, x.Complaint.DepartmentId,
+                    x.Complaint.ComplainantName, x.Complaint.Phone, x.Complaint.Type, x.Complaint.Severity, x.Complaint.Status, x.Complaint.IsGroup,
+                    x.Complaint.Flags, x.Complaint.NextDueAt, x.Complaint.Content.Substring(0, 60)))
+                .ToListAsync(cancellationToken);
+            foreach (var row in page)
+            {
+                rows.TryAdd(row.Id, row);
+            }
+        }
+
+        var ordered = oldest ? rows.Values.OrderBy(r => r.Id) : rows.Values.OrderByDescending(r => r.Id);
+        return ordered.Take(size + 1).ToList();
+    }
+
+    /// <summary>
+    /// Which clause drives the search: the one with the fewest postings (each counted up to a cap along the index), so a
+    /// rare word is not checked against every complaint with a common one.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Driver, List<IReadOnlyList<string>> Others)> PlanAsync(SearchQuery search, CancellationToken cancellationToken)
+    {
+        const int countCap = 2_000;
+        var clauses = search.Clauses;
+        var best = 0;
+        if (clauses.Count > 1)
+        {
+            var fewest = int.MaxValue;
+            for (var i = 0; i < clauses.Count; i++)
+            {
+                var count = 0;
+                foreach (var token in clauses[i])
+                {
+                    count += await db.ComplaintSearchTerms.Where(t => t.Token == token).Select(t => t.ComplaintId).Take(countCap).CountAsync(cancellationToken);
+                }
+
+                if (count < fewest)
+                {
+                    (fewest, best) = (count, i);
+                }
+
+                if (count == 0)
+                {
+                    break;
+                }
+            }
+        }
+
+        return (clauses[best], clauses.Where((_, i) => i != best).ToList());
+    }
+
+    /// <summary>One token's postings joined to the complaints the filters (and scope) allow, with every other clause.</summary>
+    private IQueryable<SearchMatch> Matching(ComplaintFilter filter, SearchQuery search, ProcedurePolicy policy, string token, List<IReadOnlyList<string>> others)
+    {
+        var complaints = Filtered(filter, policy);
+        if (search.NumberPrefix is { } prefix)
+        {
+            complaints = complaints.Where(c => c.Number.StartsWith(prefix));
+        }
+
+        var query = from term in db.ComplaintSearchTerms.AsNoTracking()
+                    where term.Token == token
+                    join complaint in complaints on term.ComplaintId equals complaint.Id
+                    select new SearchMatch { Term = term, Complaint = complaint };
+        foreach (var clause in others)
+        {
+            if (clause.Count == 1)
+            {
+                var single = clause[0];
+                query = query.Where(x => db.ComplaintSearchTerms.Any(s => s.Token == single && s.ComplaintId == x.Term.ComplaintId));
+            }
+            else
+            {
+                var any = clause.ToList();
+                query = query.Where(x => db.ComplaintSearchTerms.Any(s => any.Contains(s.Token) && s.ComplaintId == x.Term.ComplaintId));
+            }
+        }
+
+        return query;
     }
 
     private static ComplaintFilter Copy(ComplaintFilter filter) => new()
@@ -315,14 +446,6 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
             query = query.Where(c => c.NextDueAt != null && c.NextDueAt < now);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Keyword))
-        {
-            var keyword = filter.Keyword.Trim();
-            query = keyword.StartsWith("TS", StringComparison.OrdinalIgnoreCase)
-                ? query.Where(c => c.Number.StartsWith(keyword.ToUpperInvariant()))
-                : query.Where(c => c.ComplainantName.Contains(keyword) || c.Content.Contains(keyword) || c.Number.Contains(keyword));
-        }
-
         return query;
     }
 
@@ -337,6 +460,14 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
+    }
+
+    /// <summary>A posting and its complaint (member-initialised: EF follows its properties through later operators).</summary>
+    private sealed class SearchMatch
+    {
+        public required ComplaintSearchTerm Term { get; init; }
+
+        public required Complaint Complaint { get; init; }
     }
 
     /// <summary>The columns of a list row (names are looked up afterwards).</summary>

@@ -2,6 +2,7 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Data.Bulk;
+using ComplaintDesk.Domain.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,7 @@ public sealed class RegistrationWriter(
     private long _complaintIdForEntries;
     private BulkTableWriter<Complaint>? _complaintWriter;
     private BulkTableWriter<TimelineEntry>? _timelineWriter;
+    private BulkTableWriter<ComplaintSearchTerm>? _termWriter;
 
     /// <summary>
     /// Writes a group of registrations in one transaction and completes each after the commit. Not cancellable:
@@ -95,6 +97,7 @@ public sealed class RegistrationWriter(
     {
         _complaintWriter?.Dispose();
         _timelineWriter?.Dispose();
+        _termWriter?.Dispose();
         if (_open)
         {
             _open = false;
@@ -239,6 +242,7 @@ public sealed class RegistrationWriter(
         _complaintWriter ??= new BulkTableWriter<Complaint>(db, connection);
         _timelineWriter ??= new BulkTableWriter<TimelineEntry>(
             db, connection, new Dictionary<string, Func<TimelineEntry, object?>> { ["ComplaintId"] = _ => _complaintIdForEntries });
+        _termWriter ??= new BulkTableWriter<ComplaintSearchTerm>(db, connection);
         foreach (var (_, complaint) in created)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -250,6 +254,12 @@ public sealed class RegistrationWriter(
                 var entryId = _timelineWriter.InsertAndGetRowId(entry);
                 _entryId.SetValue(entry, entryId);
                 _entryComplaintId.SetValue(entry, complaintId);
+            }
+
+            // The search index in the same transaction (what SearchIndexInterceptor does for SaveChanges).
+            foreach (var token in SearchTokens.ForComplaint(complaint))
+            {
+                _termWriter.Insert(new ComplaintSearchTerm { Token = token, ComplaintId = complaintId });
             }
         }
     }

@@ -3,6 +3,7 @@ using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Procedure;
+using ComplaintDesk.Domain.Search;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -31,6 +32,15 @@ public sealed class IndexModel(
     public IReadOnlyList<(int Id, string Name)> Topics { get; private set; } = [];
 
     public ProcedurePolicy Policy { get; private set; } = null!;
+
+    /// <summary>The search box's text as understood, or null without one.</summary>
+    public SearchQuery? Search { get; private set; }
+
+    /// <summary>Why the search box's text cannot be searched (shown instead of results).</summary>
+    public string? SearchError { get; private set; }
+
+    /// <summary>Marks the searched words in a shown text.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent Marked(string? text) => SearchHighlight.Mark(text, Search?.Highlights);
 
     public DateTime Now { get; private set; }
 
@@ -61,7 +71,19 @@ public sealed class IndexModel(
         Filter.To = ReadDate("to", "登记日期（至）", ignored);
         Filter.OverdueOnly = Raw("overdue") is "true" or "on" or "1";
         var keyword = Raw("q").Trim();
-        Filter.Keyword = keyword.Length == 0 ? null : keyword[..Math.Min(keyword.Length, 100)];
+        if (keyword.Length > 0)
+        {
+            if (SearchQuery.TryParse(keyword, out var search, out var error))
+            {
+                Search = search;
+                Filter.Keyword = keyword;
+            }
+            else
+            {
+                SearchError = error;
+            }
+        }
+
         Filter.Sort = Raw("sort") == "oldest" ? ComplaintSort.Oldest : ComplaintSort.Newest;
         if (Request.Query.ContainsKey("after") && Raw("after").Length > 0)
         {
@@ -97,8 +119,12 @@ public sealed class IndexModel(
         Ignored = ignored;
         Policy = await policies.GetAsync(HttpContext.RequestAborted);
         Now = clock.GetUtcNow().UtcDateTime;
-        Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
-        Matches = await queries.CountAsync(Filter, CountCap + 1, HttpContext.RequestAborted);
+        if (SearchError is null)
+        {
+            Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
+            Matches = await queries.CountAsync(Filter, CountCap + 1, HttpContext.RequestAborted);
+        }
+
 
         // The filters' choices come from the names each instance keeps for a few seconds (no query per page).
         var options = await names.GetAsync(HttpContext.RequestAborted);
