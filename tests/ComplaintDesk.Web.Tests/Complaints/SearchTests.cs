@@ -249,6 +249,27 @@ public sealed partial class SearchTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreateEarlier_PhoneAnyWay_TheCallersComplaintsInScope()
+    {
+        var mine = await RegisterAsync(_clerk, ("Phone", "13366667777"));
+        await RegisterAsync(_clerk, ("Phone", "13366668888"));
+        using var golden = await _app.SignInAsync("clerk2");
+        await RegisterAsync(golden, ("ProjectId", "3"), ("Phone", "13366667777"));
+
+        var html = await _clerk.GetPageAsync("/Complaints/Create?handler=Earlier&phone=" + Uri.EscapeDataString("+86 133-6666-7777"));
+        var none = await _clerk.GetPageAsync("/Complaints/Create?handler=Earlier&phone=13300000000");
+        var notYet = await _clerk.GetPageAsync("/Complaints/Create?handler=Earlier&phone=1336");
+        var hostile = await _clerk.GetAsync("/Complaints/Create?handler=Earlier&phone=" + Uri.EscapeDataString(new string('1', 5000)));
+
+        Assert.Equal([mine], EarlierIds().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Contains("待派单", html);
+        Assert.Contains("TS2026110001", html);
+        Assert.Contains("id=\"earlier-none\"", none);
+        Assert.DoesNotContain("earlier-list", notYet);
+        Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
+    }
+
+    [Fact]
     public async Task Register_IndexWritten_InTheSameTransaction()
     {
         var id = await RegisterAsync(_clerk, ("Phone", "13512345678"), ("Location", "5栋2单元301"));
@@ -278,6 +299,9 @@ public sealed partial class SearchTests : IAsyncLifetime
 
     private static List<long> Ids(string html) =>
         RowId().Matches(html).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    [GeneratedRegex("id=\"earlier-(\\d+)\"")]
+    private static partial Regex EarlierIds();
 
     [GeneratedRegex("<tr id=\"row-(\\d+)\"")]
     private static partial Regex RowId();

@@ -75,6 +75,9 @@ public sealed record ComplaintListItem(
     DateTime? NextDueAt,
     string ContentPreview);
 
+/// <summary>One of a caller's earlier complaints, as the registration page lists them.</summary>
+public sealed record EarlierComplaint(long Id, string Number, DateTime RegisteredAt, ComplaintStatus Status, string ComplainantName, string Location, string ContentPreview);
+
 /// <summary>A page of the list, with cursors both ways; no exact count (it costs more than the page at a million rows).</summary>
 public sealed record ComplaintPage(IReadOnlyList<ComplaintListItem> Items, long? NextCursor, long? PreviousCursor = null);
 
@@ -207,6 +210,22 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
             r.Id, r.Number, r.RegisteredAt, r.ProjectId, table.ProjectName(r.ProjectId), table.TopicName(r.TopicId), table.DepartmentName(r.DepartmentId),
             r.ComplainantName, PhoneMask.Mask(r.Phone), r.Type, r.Severity, r.Status, r.IsGroup, r.Flags, r.NextDueAt, r.Preview)).ToList();
         return new ComplaintPage(items, rows.Count > size ? items[^1].Id : null, filter.After is not null && items.Count > 0 ? items[0].Id : null);
+    }
+
+    /// <summary>
+    /// The caller's earlier complaints from one phone (any way it was written), newest first, within the user's
+    /// projects: what the registration page shows beside the form while the owner is on the line.
+    /// </summary>
+    public async Task<IReadOnlyList<EarlierComplaint>> EarlierByPhoneAsync(PhoneNumber phone, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        var normalized = phone.Normalized;
+        return await Visible()
+            .Where(c => c.PhoneNormalized == normalized)
+            .OrderByDescending(c => c.Id)
+            .Take(take)
+            .Select(c => new EarlierComplaint(c.Id, c.Number, c.RegisteredAt, c.Status, c.ComplainantName, c.Location, c.Content.Substring(0, 40)))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>

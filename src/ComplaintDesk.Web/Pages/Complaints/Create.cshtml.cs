@@ -24,8 +24,12 @@ public sealed class CreateModel(
     ProcedurePolicies policies,
     ComplaintWorkflow workflow,
     RepeatFinder repeats,
-    IValidator<RegisterComplaintInput> validator) : PageModel
+    IValidator<RegisterComplaintInput> validator,
+    ComplaintQueries queries) : PageModel
 {
+    /// <summary>How many earlier complaints of a caller the form shows.</summary>
+    public const int EarlierShown = 5;
+
     public const string FormPrefix = "Input";
 
     public RegisterComplaintInput Input { get; set; } = new();
@@ -57,6 +61,22 @@ public sealed class CreateModel(
     {
         await TryUpdateModelAsync<FactsInput>(Input, FormPrefix);
         return Partial("_Classification", await ClassifyAsync());
+    }
+
+    /// <summary>
+    /// The caller's earlier complaints for the script, as HTML beside the form: typed phone (any way it is written),
+    /// within the user's projects. Nothing for what is not yet a phone number.
+    /// </summary>
+    public async Task<IActionResult> OnGetEarlierAsync(string? phone)
+    {
+        if (phone is not { Length: > 0 and <= FieldLimits.Phone } || !PhoneNumber.TryParse(phone, out var number))
+        {
+            return Partial("_EarlierComplaints", new EarlierComplaintsView(null, [], null));
+        }
+
+        var earlier = await queries.EarlierByPhoneAsync(number, EarlierShown + 1, HttpContext.RequestAborted);
+        var policy = await policies.GetAsync(HttpContext.RequestAborted);
+        return Partial("_EarlierComplaints", new EarlierComplaintsView(number, earlier, policy.Calendar));
     }
 
     /// <summary>预览分类 without JavaScript: the form again with the classification; nothing is saved.</summary>
@@ -217,3 +237,6 @@ public sealed class CreateModel(
         Topics = topics.Select(t => new SelectListItem(t.Name, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
     }
 }
+
+/// <summary>What the earlier-complaints panel shows: the phone read (null while it is not one yet) and its complaints.</summary>
+public sealed record EarlierComplaintsView(PhoneNumber? Phone, IReadOnlyList<EarlierComplaint> Complaints, ComplaintDesk.Domain.Calendar.CompanyCalendar? Calendar);
