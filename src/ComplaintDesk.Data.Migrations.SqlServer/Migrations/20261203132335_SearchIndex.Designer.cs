@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261203125430_SearchIndex")]
+    [Migration("20261203132335_SearchIndex")]
     partial class SearchIndex
     {
         /// <inheritdoc />
@@ -422,6 +422,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("RaisesForMajor")
                         .HasColumnType("int");
 
+                    b.Property<int>("RepeatRaises")
+                        .HasColumnType("int");
+
                     b.Property<int>("RepeatWindowDays")
                         .HasColumnType("int");
 
@@ -466,6 +469,7 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
                             RaisesForMajor = 2,
+                            RepeatRaises = 2,
                             RepeatWindowDays = 30,
                             ResolutionBHours = 360,
                             ResolutionCHours = 48,
