@@ -30,7 +30,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
         await Assertions.Expect(panel).ToContainTextAsync("9栋1单元1701");
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
         Assert.True(widths[0] <= 375 + 2, $"the form scrolls sideways on a phone: {widths[0]} px wide.");
-        await BrowserFixture.ScreenshotAsync(page, "14-earlier-complaints-phone");
+        await BrowserFixture.ScreenshotAsync(page, "15-earlier-complaints-phone");
 
         // Another number: the panel follows what is typed now.
         await page.GetByLabel("联系电话", new() { Exact = true }).FillAsync("13000009999");

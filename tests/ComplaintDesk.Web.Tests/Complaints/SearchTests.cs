@@ -283,6 +283,36 @@ public sealed partial class SearchTests : IAsyncLifetime
         Assert.Contains("电梯", tokens);
     }
 
+    [Fact]
+    public async Task SearchIndexBuilder_ComplaintsFromBeforeTheIndex_FoundAfterTheBuild()
+    {
+        var first = await RegisterAsync(_clerk, ("Content", "消防通道被占用"), ("Phone", "13122223333"));
+        var second = await RegisterAsync(_clerk, ("Content", "消防栓漏水"));
+        await Desk.MoveOkAsync(_clerk, second, "Dispatch", new() { ["Dispatch.DepartmentId"] = "2" });
+        await Desk.MoveOkAsync(_clerk, second, "RecordProgress", new() { ["RecordProgress.Note"] = "已通知水电班" });
+        var before = await _app.WithDbAsync(db => db.Set<ComplaintSearchTerm>().OrderBy(t => t.ComplaintId).ThenBy(t => t.Token)
+            .Select(t => t.ComplaintId + " " + t.Token).ToListAsync());
+        await _app.WithDbAsync(db => db.Set<ComplaintSearchTerm>().ExecuteDeleteAsync());
+        Assert.Empty(await IdsAsync("消防"));
+
+        var done = new List<int>();
+        var written = await _app.WithDbAsync(db => new ComplaintDesk.Data.SearchIndexBuilder(db).RebuildAsync(progress: new SyncProgress(done)));
+
+        var after = await _app.WithDbAsync(db => db.Set<ComplaintSearchTerm>().OrderBy(t => t.ComplaintId).ThenBy(t => t.Token)
+            .Select(t => t.ComplaintId + " " + t.Token).ToListAsync());
+        Assert.Equal(before, after);
+        Assert.Equal(before.Count, written);
+        Assert.Equal(2, done[^1]);
+        Assert.Equal([second, first], await IdsAsync("消防"));
+        Assert.Equal([second], await IdsAsync("水电班"));
+        Assert.Equal([first], await IdsAsync("3333"));
+    }
+
+    private sealed class SyncProgress(List<int> values) : IProgress<int>
+    {
+        public void Report(int value) => values.Add(value);
+    }
+
     private const string Places = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉";
 
     private int _registered;
