@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261203132335_SearchIndex")]
+    [Migration("20261203135318_SearchIndex")]
     partial class SearchIndex
     {
         /// <inheritdoc />
@@ -44,8 +44,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<long>("Size")
                         .HasColumnType("bigint");
@@ -65,8 +65,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("UploadedByName")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
 
@@ -104,8 +104,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
 
@@ -124,8 +124,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AcknowledgeNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTime?>("AcknowledgedAt")
                         .HasColumnType("datetime2");
@@ -135,8 +135,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("AcknowledgedByName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<long>("ComplaintId")
                         .HasColumnType("bigint");
@@ -235,13 +235,13 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("CreatedByName")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("ProjectId")
                         .HasColumnType("int");
@@ -490,8 +490,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Address")
-                        .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -503,8 +503,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Id");
 
@@ -605,8 +605,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -683,8 +683,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Id");
 
@@ -705,8 +705,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AssigneeName")
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateTime?>("BecameMajorAt")
                         .HasColumnType("datetime2");
@@ -730,13 +730,13 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ComplainantName")
                         .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("nvarchar(50)");
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("int");
@@ -748,8 +748,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<string>("ExternalParty")
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<int>("FailedFollowUpAttempts")
                         .HasColumnType("int");
@@ -785,8 +785,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Location")
                         .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("datetime2");
@@ -824,15 +824,15 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("RegisteredByName")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<int>("ReopenCount")
                         .HasColumnType("int");
 
                     b.Property<string>("Resolution")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateTime>("ResolutionClockStart")
                         .HasColumnType("datetime2");
@@ -977,8 +977,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ActorName")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
@@ -990,8 +990,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int>("Outcome")
                         .HasColumnType("int");
@@ -1020,8 +1020,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<string>("ActorName")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
@@ -1040,8 +1040,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<int?>("ToStatus")
                         .HasColumnType("int");
