@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(ComplaintDeskDbContext))]
-    [Migration("20261203135318_SearchIndex")]
+    [Migration("20261203141651_SearchIndex")]
     partial class SearchIndex
     {
         /// <inheritdoc />
@@ -410,6 +410,18 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<int>("FollowUpHours")
                         .HasColumnType("int");
 
+                    b.Property<bool>("FollowUpNotByResolver")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("FollowUpSecondAfterDissatisfied")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("FollowUpSeniorForMajorAndImportant")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("FollowUpUnreachableOnDifferentDays")
+                        .HasColumnType("bit");
+
                     b.Property<int>("GroupComplainantCount")
                         .HasColumnType("int");
 
@@ -465,6 +477,10 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             DispatchMinutes = 20,
                             FollowUpAttemptsBeforeUnreachable = 3,
                             FollowUpHours = 72,
+                            FollowUpNotByResolver = true,
+                            FollowUpSecondAfterDissatisfied = true,
+                            FollowUpSeniorForMajorAndImportant = true,
+                            FollowUpUnreachableOnDifferentDays = true,
                             GroupComplainantCount = 10,
                             GroupWindowHours = 72,
                             MajorProgressHours = 24,
@@ -788,6 +804,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool>("NeedsSecondFollowUp")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("datetime2");
 
@@ -842,6 +861,10 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("ResolvedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<bool?>("ResolvedOnTime")
                         .HasColumnType("bit");
@@ -983,6 +1006,9 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime>("AttemptedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("ComplaintId")
                         .HasColumnType("bigint");
 
@@ -995,6 +1021,10 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Outcome")
                         .HasColumnType("int");
+
+                    b.Property<string>("PhoneCalled")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
 
