@@ -143,7 +143,8 @@ public sealed partial class SearchTests : IAsyncLifetime
         Assert.Equal([id], await IdsAsync("维保单位"));
 
         await Desk.MoveOkAsync(_clerk, id, "Resolve", new() { ["Resolve.Note"] = "已更换门机" });
-        await Desk.MoveOkAsync(_clerk, id, "RecordFollowUp", new()
+        using var supervisor = await _app.SignInAsync("supervisor");
+        await Desk.MoveOkAsync(supervisor, id, "RecordFollowUp", new()
         {
             ["RecordFollowUp.Method"] = "Phone", ["RecordFollowUp.Outcome"] = "Satisfied", ["RecordFollowUp.Note"] = "业主表示很满意",
         });
