@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proof at scale, from one command. Generates the data once (cached in $DATA), starts the app in Release,
-# measures the read paths, intake, reports and memory, then the faults: mixed load, SIGKILL during intake,
+# measures the read paths, the search kinds, intake, reports and memory, then the faults: mixed load, SIGKILL during intake,
 # two instances behind nginx, the database going away. Every figure is printed and appended to out/results.txt.
 #
 #   tests/load/run-all.sh            full run: 1,000,000 complaints, 20 s per wrk run, 60 s mixed load
@@ -37,6 +37,7 @@ fi
 start_app "$DATA" $PORT
 BASE="http://127.0.0.1:$PORT"
 "$LOAD_DIR/bench-read.sh" "$BASE" "$D"
+"$LOAD_DIR/bench-search.sh" "$BASE" "$D"
 "$LOAD_DIR/bench-intake.sh" "$BASE" "$D"
 echo "memory after list, detail and intake load: $(rss_mb "$APP_PID") MB load=$(load_avg)" | tee -a "$OUT/results.txt"
 "$LOAD_DIR/bench-report.sh" "$BASE"
