@@ -30,6 +30,11 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Property(c => c.RegisteredById).HasMaxLength(FieldLimits.ActorId).IsRequired();
         builder.Property(c => c.RegisteredByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
         builder.Property(c => c.ResolvedById).HasMaxLength(FieldLimits.ActorId);
+        builder.Property(c => c.OwnerId).HasMaxLength(FieldLimits.ActorId).IsRequired();
+        builder.Property(c => c.OwnerName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName)).IsRequired();
+
+        // 我负责的: the owner's complaints, newest first by keyset.
+        builder.HasIndex(c => new { c.OwnerId, c.Id });
 
         // TimeSpan maps to SQL Server's time(7), which cannot hold more than a day: store ticks.
         builder.Property(c => c.OnHoldTotal).HasConversion<long>();

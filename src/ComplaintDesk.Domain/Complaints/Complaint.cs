@@ -30,6 +30,8 @@ public sealed class Complaint
         Flags = string.Empty;
         RegisteredById = string.Empty;
         RegisteredByName = string.Empty;
+        OwnerId = string.Empty;
+        OwnerName = string.Empty;
         Facts = new ClassificationFacts(Cause.ManagementService);
     }
 
@@ -101,6 +103,11 @@ public sealed class Complaint
     public string RegisteredById { get; private set; }
 
     public string RegisteredByName { get; private set; }
+
+    /// <summary>首问负责人: the member of staff who owns the complaint from first contact to close (who registered it, until 转交).</summary>
+    public string OwnerId { get; private set; }
+
+    public string OwnerName { get; private set; }
 
     public DateTime? DispatchedAt { get; private set; }
 
@@ -215,6 +222,8 @@ public sealed class Complaint
             ResolutionClockStart = now,
             RegisteredById = actor.Id,
             RegisteredByName = actor.Name,
+            OwnerId = actor.Id,
+            OwnerName = actor.Name,
         };
         var result = complaint.ApplyClassification(intake.Facts with { DaysUnresolved = 0 }, policy, now);
         complaint.Append(now, actor, TimelineKind.Registered, null, ComplaintStatus.Registered, null, result.Summary);
@@ -233,6 +242,41 @@ public sealed class Complaint
         DispatchedOnTime = now <= RegisteredAt + limits.Dispatch;
         LastProgressAt = now;
         Move(ComplaintStatus.InProgress, now, actor, TimelineKind.Dispatched, null, DescribeAssignment());
+    }
+
+    /// <summary>
+    /// 转交: the owner (or a supervisor) hands the complaint to another member of staff of its project, with a reason. Who
+    /// may receive it (staff of the project, in service) is checked by the caller, which knows the staff.
+    /// </summary>
+    public void HandOver(string toId, string toName, string reason, Actor actor, DateTime now)
+    {
+        Ensure(ComplaintMove.HandOver, actor);
+        if (HandOverRefusal(actor) is { } refusal)
+        {
+            throw refusal;
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(toId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(toName);
+        RequireReason(reason, "转交原因");
+        if (toId == OwnerId)
+        {
+            throw new DomainRuleException(RuleCodes.HandOverToSelf, $"{OwnerName}已是该投诉的首问负责人，请选择另一位同事。");
+        }
+
+        var from = OwnerName;
+        OwnerId = toId;
+        OwnerName = toName.Trim();
+        Append(now, actor, TimelineKind.HandedOver, Status, Status, reason.Trim(), $"首问负责人 {from} → {OwnerName}");
+    }
+
+    /// <summary>Why <paramref name="actor"/> may not hand the complaint over (only its owner or a supervisor may), or null.</summary>
+    public DomainRuleException? HandOverRefusal(Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Id == OwnerId || actor.IsIn(StaffRole.Supervisor)
+            ? null
+            : new DomainRuleException(RuleCodes.NotTheOwner, $"只有首问负责人（{OwnerName}）或客服主管可以转交该投诉。");
     }
 
     /// <summary>改派: hand an in-progress complaint to another department or person.</summary>
@@ -604,6 +648,7 @@ public sealed class Complaint
         return Lifecycle.Rules
             .Where(r => Lifecycle.Refusal(r.Move, Status, actor) is null)
             .Where(r => r.Move != ComplaintMove.RecordFollowUp || FollowUpRefusal(actor, rules) is null)
+            .Where(r => r.Move != ComplaintMove.HandOver || HandOverRefusal(actor) is null)
             .Where(r => r.Move != ComplaintMove.CloseUnreachable
                 || UnreachableAttemptsCounted(rules, calendar ?? CompanyCalendar.Default) >= limits.FollowUpAttemptsBeforeUnreachable)
             .Select(r => r.Move)

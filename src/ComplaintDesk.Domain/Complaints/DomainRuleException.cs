@@ -22,6 +22,8 @@ public static class RuleCodes
     public const string FollowUpByResolver = "follow-up.by-resolver";
     public const string FollowUpSeniorRequired = "follow-up.senior-required";
     public const string FollowUpAttemptTime = "follow-up.attempt-time";
+    public const string NotTheOwner = "owner.not-the-owner";
+    public const string HandOverToSelf = "owner.hand-over-to-self";
     public const string InvalidInput = "input.invalid";
     public const string NotLinked = "incident.not-linked";
 }

@@ -51,6 +51,9 @@ public enum ComplaintMove
     Reclassify = 9,
     Withdraw = 10,
     RecordRepeatRaise = 11,
+
+    /// <summary>转交: the named owner (首问负责人) hands the complaint to another member of staff.</summary>
+    HandOver = 12,
 }
 
 /// <summary>受理渠道.</summary>
@@ -120,4 +123,5 @@ public enum TimelineKind
     Escalated = 17,
     Acknowledged = 18,
     AttachmentAdded = 19,
+    HandedOver = 20,
 }

@@ -34,6 +34,8 @@ public static class Lifecycle
         new(ComplaintMove.Withdraw, "撤销", [ComplaintStatus.Registered, ComplaintStatus.InProgress], _supervisor, true),
         new(ComplaintMove.RecordRepeatRaise, "记录重复反映",
             [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold], _desk, false),
+        new(ComplaintMove.HandOver, "转交",
+            [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved], _desk, true),
     ];
 
     public static MoveRule RuleFor(ComplaintMove move) => Rules.Single(r => r.Move == move);

@@ -103,6 +103,8 @@ public sealed record ComplaintDetail(
     string? Resolution,
     DateTime RegisteredAt,
     string RegisteredByName,
+    string OwnerId,
+    string OwnerName,
     DateTime? DispatchedAt,
     DateTime? ResolvedAt,
     DateTime? ClosedAt,

@@ -64,6 +64,7 @@ public static class ApiExamples
         ComplaintMove.Withdraw => new(new WithdrawInput { Reason = WithdrawReason.Duplicate, Note = "与 TS2026110041 重复" }, null),
         ComplaintMove.PutOnHold => new(new NoteInput { Note = "等待厂家配件" }, null),
         ComplaintMove.Resolve => new(new NoteInput { Note = "已更换灯具并试亮" }, null),
+        ComplaintMove.HandOver => new(new HandOverInput { ToUserId = "3f2b1c9e-…", Reason = "本人调岗，转交李主管跟进" }, null),
         _ => new(new NoteInput { Note = "已联系业主说明进度" }, null),
     };
 }

@@ -28,6 +28,7 @@ public sealed class ComplaintDetails(ComplaintDeskDbContext db, ComplaintQueries
         [ComplaintMove.Reclassify] = "reclassify",
         [ComplaintMove.Withdraw] = "withdraw",
         [ComplaintMove.RecordRepeatRaise] = "repeat-raise",
+        [ComplaintMove.HandOver] = "hand-over",
     };
 
     public static string UrlOf(long id) => $"/api/v1/complaints/{id.ToString(CultureInfo.InvariantCulture)}";
@@ -78,6 +79,8 @@ public sealed class ComplaintDetails(ComplaintDeskDbContext db, ComplaintQueries
             complaint.Resolution,
             complaint.RegisteredAt,
             complaint.RegisteredByName,
+            complaint.OwnerId,
+            complaint.OwnerName,
             complaint.DispatchedAt,
             complaint.ResolvedAt,
             complaint.ClosedAt,

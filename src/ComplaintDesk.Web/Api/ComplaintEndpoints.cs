@@ -61,6 +61,10 @@ public sealed class ComplaintListQuery
     [FromQuery(Name = "q")]
     public string? Q { get; set; }
 
+    /// <summary>我负责的: only the complaints the caller owns (首问负责人).</summary>
+    [FromQuery(Name = "mine")]
+    public bool? Mine { get; set; }
+
     /// <summary>Deprecated: the same as <c>q</c> (used when <c>q</c> is absent).</summary>
     [FromQuery(Name = "keyword")]
     public string? Keyword { get; set; }
@@ -160,6 +164,7 @@ public sealed class ComplaintListQuery
             From = From,
             To = To,
             OverdueOnly = OverdueOnly ?? false,
+            Mine = Mine ?? false,
             Keyword = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
             Sort = sort,
             After = after,
@@ -236,7 +241,7 @@ public static class ComplaintEndpoints
             .WithSummary("投诉列表 (list complaints)")
             .WithDescription(
                 "Complaints of the caller's projects, newest first (sort=Oldest for the other way), filtered like the list page: " +
-                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, keyword " +
+                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, mine (the caller's own complaints, 首问负责人), keyword " +
                 "(number, complainant or content). Paged by keyset: pass `nextCursor` of a page as `cursor` to get the next one; " +
                 "`nextCursor` is null on the last page. pageSize 1–100 (default 20). No total count is given.")
             .WithMetadata(ApiExamples.List)
@@ -249,6 +254,14 @@ public static class ComplaintEndpoints
                 "The complaint with its timeline, follow-ups, time limits and the moves the caller may make now (`allowedMoves`, each " +
                 "with the URL to POST). The `ETag` header carries the version for `If-Match`. A complaint of another project answers 404.")
             .WithMetadata(ApiExamples.Detail)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        complaints.MapGet("/{id}/staff", StaffAsync)
+            .WithName("ListComplaintStaff")
+            .WithSummary("可转交的人员 (who the complaint can be handed over to)")
+            .WithDescription(
+                "The clerks and supervisors in service who can own this complaint (its project's, and company-wide staff): the ids " +
+                "that `hand-over` takes as `toUserId`. A complaint of another project answers 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         MapMove<DispatchInput>(complaints, ComplaintMove.Dispatch, (w, id, i, v, ct) => w.DispatchAsync(id, i, v, ct),
@@ -273,6 +286,10 @@ public static class ComplaintEndpoints
             "重新分类 (reclassify)", "Supervisors only: new facts and a reason; the classification is computed again.");
         MapMove<WithdrawInput>(complaints, ComplaintMove.Withdraw, (w, id, i, v, ct) => w.WithdrawAsync(id, i, v, ct),
             "撤销 (withdraw)", "Supervisors only: Registered or InProgress → Withdrawn; reason (ByComplainant | Duplicate) and note required.");
+        MapMove<HandOverInput>(complaints, ComplaintMove.HandOver, (w, id, i, v, ct) => w.HandOverAsync(id, i, v, ct),
+            "转交 (hand over to another owner)",
+            "首问负责制: the owner (or a supervisor) hands the complaint to another clerk or supervisor of its project (toUserId, from "
+            + "GET /api/v1/complaints/{id}/staff) with a reason; not after closing or withdrawal.");
         MapMove<NoteInput>(complaints, ComplaintMove.RecordRepeatRaise, (w, id, i, v, ct) => w.RecordRepeatRaiseAsync(id, i, v, ct),
             "记录重复反映 (record a repeat raise)", "While open: the complainant raised it again; may make it major under 3.1.2(a).");
     }
@@ -391,6 +408,18 @@ public static class ComplaintEndpoints
 
         http.Response.Headers.ETag = ETagOf(detail.Version);
         return TypedResults.Ok(detail);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<StaffChoice>>, ProblemHttpResult>> StaffAsync(
+        long id, ComplaintDeskDbContext db, CurrentStaff staff, ProjectStaff projectStaff, CancellationToken cancellationToken)
+    {
+        var projectId = await db.Complaints.Where(c => c.Id == id).Select(c => (int?)c.ProjectId).SingleOrDefaultAsync(cancellationToken);
+        if (projectId is not { } project || !staff.CanSeeProject(project))
+        {
+            return ApiProblems.NotFound("投诉不存在，或不属于您负责的项目。");
+        }
+
+        return TypedResults.Ok(await projectStaff.ForProjectAsync(project, cancellationToken));
     }
 
     private static void MapMove<TInput>(

@@ -129,6 +129,7 @@ public static class ServiceRegistration
         services.AddScoped<CurrentStaff>();
         services.AddScoped<ProcedurePolicies>();
         services.AddScoped<ComplaintWorkflow>();
+        services.AddScoped<ProjectStaff>();
         services.AddScoped<ComplaintQueries>();
         services.AddScoped<DemoData>();
         services.AddScoped<Tools.DataGenerator>();

@@ -341,21 +341,22 @@ public class ComplaintTests
     }
 
     [Theory]
-    [InlineData(ComplaintStatus.Registered, StaffRole.Clerk, ComplaintMove.Dispatch, ComplaintMove.RecordRepeatRaise)]
+    [InlineData(ComplaintStatus.Registered, StaffRole.Clerk, ComplaintMove.Dispatch, ComplaintMove.RecordRepeatRaise, ComplaintMove.HandOver)]
     [InlineData(ComplaintStatus.Registered, StaffRole.Supervisor,
-        ComplaintMove.Dispatch, ComplaintMove.Reclassify, ComplaintMove.Withdraw, ComplaintMove.RecordRepeatRaise)]
+        ComplaintMove.Dispatch, ComplaintMove.Reclassify, ComplaintMove.Withdraw, ComplaintMove.RecordRepeatRaise, ComplaintMove.HandOver)]
     [InlineData(ComplaintStatus.Registered, StaffRole.Manager)]
     [InlineData(ComplaintStatus.Registered, StaffRole.Admin)]
     [InlineData(ComplaintStatus.InProgress, StaffRole.Clerk,
-        ComplaintMove.Reassign, ComplaintMove.RecordProgress, ComplaintMove.PutOnHold, ComplaintMove.Resolve, ComplaintMove.RecordRepeatRaise)]
+        ComplaintMove.Reassign, ComplaintMove.RecordProgress, ComplaintMove.PutOnHold, ComplaintMove.Resolve, ComplaintMove.RecordRepeatRaise,
+        ComplaintMove.HandOver)]
     [InlineData(ComplaintStatus.InProgress, StaffRole.Supervisor,
         ComplaintMove.Reassign, ComplaintMove.RecordProgress, ComplaintMove.PutOnHold, ComplaintMove.Resolve,
-        ComplaintMove.Reclassify, ComplaintMove.Withdraw, ComplaintMove.RecordRepeatRaise)]
+        ComplaintMove.Reclassify, ComplaintMove.Withdraw, ComplaintMove.RecordRepeatRaise, ComplaintMove.HandOver)]
     [InlineData(ComplaintStatus.InProgress, StaffRole.Manager)]
-    [InlineData(ComplaintStatus.OnHold, StaffRole.Clerk, ComplaintMove.Resume, ComplaintMove.RecordRepeatRaise)]
-    [InlineData(ComplaintStatus.OnHold, StaffRole.Supervisor, ComplaintMove.Resume, ComplaintMove.Reclassify, ComplaintMove.RecordRepeatRaise)]
-    [InlineData(ComplaintStatus.Resolved, StaffRole.Clerk, ComplaintMove.RecordFollowUp)]
-    [InlineData(ComplaintStatus.Resolved, StaffRole.Supervisor, ComplaintMove.RecordFollowUp, ComplaintMove.Reclassify)]
+    [InlineData(ComplaintStatus.OnHold, StaffRole.Clerk, ComplaintMove.Resume, ComplaintMove.RecordRepeatRaise, ComplaintMove.HandOver)]
+    [InlineData(ComplaintStatus.OnHold, StaffRole.Supervisor, ComplaintMove.Resume, ComplaintMove.Reclassify, ComplaintMove.RecordRepeatRaise, ComplaintMove.HandOver)]
+    [InlineData(ComplaintStatus.Resolved, StaffRole.Clerk, ComplaintMove.RecordFollowUp, ComplaintMove.HandOver)]
+    [InlineData(ComplaintStatus.Resolved, StaffRole.Supervisor, ComplaintMove.RecordFollowUp, ComplaintMove.Reclassify, ComplaintMove.HandOver)]
     [InlineData(ComplaintStatus.Resolved, StaffRole.Admin)]
     [InlineData(ComplaintStatus.Closed, StaffRole.Clerk)]
     [InlineData(ComplaintStatus.Closed, StaffRole.Supervisor, ComplaintMove.Reopen, ComplaintMove.Reclassify)]
@@ -374,7 +375,7 @@ public class ComplaintTests
         var complaint = Given.InStatus(ComplaintStatus.Resolved, unreachableAttempts: 3);
 
         Assert.Equal(
-            [ComplaintMove.RecordFollowUp, ComplaintMove.CloseUnreachable, ComplaintMove.Reclassify],
+            [ComplaintMove.RecordFollowUp, ComplaintMove.CloseUnreachable, ComplaintMove.Reclassify, ComplaintMove.HandOver],
             complaint.AllowedMoves(Actors.Supervisor, Given.Limits, _sameDayAttempts).Order());
         Assert.Equal([ComplaintMove.RecordFollowUp], complaint.AllowedMoves(Actors.Caller, Given.Limits, _sameDayAttempts));
     }

@@ -146,6 +146,7 @@ public class LifecycleTests
             ComplaintMove.Reclassify => ([.. open, ComplaintStatus.Resolved, ComplaintStatus.Closed], supervisor, true),
             ComplaintMove.Withdraw => ([ComplaintStatus.Registered, ComplaintStatus.InProgress], supervisor, true),
             ComplaintMove.RecordRepeatRaise => (open, desk, false),
+            ComplaintMove.HandOver => ([.. open, ComplaintStatus.Resolved], desk, true),
             _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
         };
     }
@@ -174,6 +175,7 @@ public class LifecycleTests
         ComplaintMove.Reclassify => TimelineKind.Reclassified,
         ComplaintMove.Withdraw => TimelineKind.Withdrawn,
         ComplaintMove.RecordRepeatRaise => TimelineKind.RepeatRaise,
+        ComplaintMove.HandOver => TimelineKind.HandedOver,
         _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
     };
 

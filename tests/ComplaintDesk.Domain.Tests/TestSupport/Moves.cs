@@ -20,6 +20,7 @@ public static class Moves
         ComplaintMove.Reclassify => "核实为员工人为过失",
         ComplaintMove.Withdraw => "业主主动撤回",
         ComplaintMove.RecordRepeatRaise => "业主再次来电",
+        ComplaintMove.HandOver => "本人轮休，转交同事跟进",
         _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
     };
 
@@ -67,6 +68,9 @@ public static class Moves
                 break;
             case ComplaintMove.RecordRepeatRaise:
                 complaint.RecordRepeatRaise(text, actor, now, policy);
+                break;
+            case ComplaintMove.HandOver:
+                complaint.HandOver("c9", "钱专员", text!, actor, now);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move, null);

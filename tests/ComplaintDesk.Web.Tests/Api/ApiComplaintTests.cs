@@ -156,6 +156,60 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task HandOver_OwnerToSupervisor_ChangesOwnerAndMineThenTheClerkMayNotHandItOn()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        using var supervisor = await fixture.ClientAsync("supervisor");
+        var id = await clerk.RegisterAsync();
+        var detail = await ApiTestClient.JsonAsync(await clerk.GetAsync($"/api/v1/complaints/{id}"), HttpStatusCode.OK);
+        Assert.Equal("王小丽", detail["ownerName"]!.GetValue<string>());
+        Assert.Contains(detail["allowedMoves"]!.AsArray(), m => m!["move"]!.GetValue<string>() == "HandOver");
+        var staff = await ApiTestClient.JsonAsync(await clerk.GetAsync($"/api/v1/complaints/{id}/staff"), HttpStatusCode.OK);
+        var supervisorId = staff.AsArray().Single(s => s!["displayName"]!.GetValue<string>() == "李主管")!["id"]!.GetValue<string>();
+        Assert.DoesNotContain(staff.AsArray(), s => s!["displayName"]!.GetValue<string>() is "赵专员" or "陈经理");
+        Assert.Contains(await MineAsync(clerk), i => i == id);
+
+        var handed = await clerk.MoveAsync(id, "hand-over", new { toUserId = supervisorId, reason = "本人调岗" });
+
+        Assert.Equal(supervisorId, handed["ownerId"]!.GetValue<string>());
+        Assert.Equal("HandedOver", handed["timeline"]!.AsArray()[^1]!["kind"]!.GetValue<string>());
+        Assert.DoesNotContain(await MineAsync(clerk), i => i == id);
+        Assert.Contains(await MineAsync(supervisor), i => i == id);
+        var problem = await clerk.MoveAsync(id, "hand-over", new { toUserId = supervisorId, reason = "再转" }, HttpStatusCode.Conflict);
+        Assert.Equal("owner.not-the-owner", problem["ruleCode"]!.GetValue<string>());
+        Assert.Equal("只有首问负责人（李主管）或客服主管可以转交该投诉。", problem["detail"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task HandOver_ToStaffOfAnotherProjectOrWithoutReason_Answers400()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var id = await clerk.RegisterAsync();
+        var clerk2 = await fixture.App.WithDbAsync(db => db.Users.Where(u => u.UserName == "clerk2").Select(u => u.Id).SingleAsync());
+
+        var outside = await clerk.MoveAsync(id, "hand-over", new { toUserId = clerk2, reason = "交接" }, HttpStatusCode.BadRequest);
+        var noReason = await clerk.MoveAsync(id, "hand-over", new { toUserId = clerk2 }, HttpStatusCode.BadRequest);
+
+        Assert.Equal("请选择该项目在岗的客服专员或客服主管。", outside["errors"]!["toUserId"]![0]!.GetValue<string>());
+        Assert.Equal("请填写转交原因。", noReason["errors"]!["reason"]![0]!.GetValue<string>());
+        Assert.Equal("王小丽", (await fixture.App.WithDbAsync(db => db.Complaints.SingleAsync(c => c.Id == id))).OwnerName);
+    }
+
+    [Fact]
+    public async Task Staff_ComplaintOfAnotherProject_Answers404()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        using var clerk2 = await fixture.ClientAsync("clerk2");
+        var id = await clerk.RegisterAsync();
+
+        await ApiTestClient.ProblemAsync(await clerk2.GetAsync($"/api/v1/complaints/{id}/staff"), HttpStatusCode.NotFound);
+    }
+
+    private static async Task<List<long>> MineAsync(ApiTestClient client) =>
+        (await ApiTestClient.JsonAsync(await client.GetAsync("/api/v1/complaints?mine=true&pageSize=100"), HttpStatusCode.OK))["items"]!.AsArray()
+            .Select(i => i!["id"]!.GetValue<long>()).ToList();
+
+    [Fact]
     public async Task FollowUp_ByTheResolver_Answers409WithTheRuleAndNothingSaved()
     {
         using var clerk = await fixture.ClientAsync("clerk");

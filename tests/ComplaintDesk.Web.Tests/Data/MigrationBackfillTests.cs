@@ -73,7 +73,7 @@ public sealed class MigrationBackfillTests
     }
 
     [Fact]
-    public void FollowUpRules_DownAndUp_ResolverAttemptTimesSecondFollowUpAndRulesOn()
+    public void FollowUpRulesAndOwner_DownAndUp_ResolverAttemptTimesSecondFollowUpRulesOnAndOwners()
     {
         var connectionString = TestPostgres.Enabled
             ? TestPostgres.CreateDatabase()
@@ -123,6 +123,12 @@ public sealed class MigrationBackfillTests
             var settings = db.ProcedureSettings.AsNoTracking().Single();
             Assert.True(settings.FollowUpNotByResolver && settings.FollowUpSeniorForMajorAndImportant
                 && settings.FollowUpSecondAfterDissatisfied && settings.FollowUpUnreachableOnDifferentDays);
+
+            // ComplaintOwner: every complaint registered before owners existed is owned by who registered it.
+            migrator.Migrate(migrations[migrations.FindIndex(m => m.EndsWith("_ComplaintOwner", StringComparison.Ordinal)) - 1]);
+            migrator.Migrate();
+            db.ChangeTracker.Clear();
+            Assert.All(db.Complaints.AsNoTracking().ToList(), c => Assert.Equal(("u-resolver", "王小丽"), (c.OwnerId, c.OwnerName)));
         }
         finally
         {

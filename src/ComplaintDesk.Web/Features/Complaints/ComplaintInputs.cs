@@ -138,6 +138,15 @@ public sealed class ReclassifyInput : FactsInput
     }
 }
 
+/// <summary>转交: to another member of staff of the complaint's project, with a reason.</summary>
+public sealed class HandOverInput
+{
+    /// <summary>The id of the member of staff who becomes the owner (首问负责人).</summary>
+    public string? ToUserId { get; set; }
+
+    public string? Reason { get; set; }
+}
+
 /// <summary>撤销.</summary>
 public sealed class WithdrawInput
 {

@@ -57,6 +57,7 @@ public static class ComplaintLabels
         TimelineKind.Escalated => "升级督办",
         TimelineKind.Acknowledged => "督办确认",
         TimelineKind.AttachmentAdded => "上传附件",
+        TimelineKind.HandedOver => "转交",
         _ => kind.ToString(),
     };
 

@@ -43,6 +43,9 @@ public sealed class ComplaintFilter
 
     public bool OverdueOnly { get; set; }
 
+    /// <summary>我负责的: only the complaints the caller owns (首问负责人).</summary>
+    public bool Mine { get; set; }
+
     /// <summary>What the clerk typed in the search box (<see cref="SearchQuery"/>): phone, number, room, name or words.</summary>
     public string? Keyword { get; set; }
 
@@ -199,7 +202,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         }
         else
         {
-            rows = filter.From is null && filter.To is null && !filter.OverdueOnly
+            rows = filter.From is null && filter.To is null && !filter.OverdueOnly && !filter.Mine
                 ? await CompiledPageAsync(filter, size, cancellationToken)
                 : await QueryPageAsync(filter, size, cancellationToken);
         }
@@ -236,7 +239,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     {
         ArgumentNullException.ThrowIfNull(filter);
         await OpenForRequestAsync(cancellationToken);
-        if (filter.From is null && filter.To is null && !filter.OverdueOnly && string.IsNullOrWhiteSpace(filter.Keyword))
+        if (filter.From is null && filter.To is null && !filter.OverdueOnly && !filter.Mine && string.IsNullOrWhiteSpace(filter.Keyword))
         {
             var projects = staff.IsCompanyWide ? null : staff.ProjectIds.ToList();
             return await _count(db, projects, filter.Status, filter.Type, filter.Severity, filter.ProjectId, filter.DepartmentId, filter.TopicId, filter.Channel, cap);
@@ -369,7 +372,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     private static ComplaintFilter Copy(ComplaintFilter filter) => new()
     {
         Status = filter.Status, Type = filter.Type, Severity = filter.Severity, ProjectId = filter.ProjectId, DepartmentId = filter.DepartmentId,
-        TopicId = filter.TopicId, Channel = filter.Channel, From = filter.From, To = filter.To, OverdueOnly = filter.OverdueOnly,
+        TopicId = filter.TopicId, Channel = filter.Channel, From = filter.From, To = filter.To, OverdueOnly = filter.OverdueOnly, Mine = filter.Mine,
         Keyword = filter.Keyword, Sort = filter.Sort, After = filter.After, Before = filter.Before, PageSize = filter.PageSize,
     };
 
@@ -457,6 +460,12 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         {
             var end = policy.Calendar.DayRangeUtc(to).EndUtc;
             query = query.Where(c => c.RegisteredAt < end);
+        }
+
+        if (filter.Mine)
+        {
+            var me = staff.UserId;
+            query = query.Where(c => c.OwnerId == me);
         }
 
         if (filter.OverdueOnly)

@@ -75,6 +75,17 @@ public sealed class FollowUpInputValidator : AbstractValidator<FollowUpInput>
     }
 }
 
+public sealed class HandOverInputValidator : AbstractValidator<HandOverInput>
+{
+    public HandOverInputValidator()
+    {
+        RuleFor(x => x.ToUserId).NotEmpty().WithMessage("请选择转交给谁。")
+            .MaximumLength(FieldLimits.ActorId).WithMessage("请选择转交给谁。");
+        RuleFor(x => x.Reason).NotEmpty().WithMessage("请填写转交原因。")
+            .MaximumChars(FieldLimits.Note).WithMessage($"转交原因不能超过 {FieldLimits.Note} 个字。");
+    }
+}
+
 public sealed class ReclassifyInputValidator : FactsInputValidator<ReclassifyInput>
 {
     public ReclassifyInputValidator()

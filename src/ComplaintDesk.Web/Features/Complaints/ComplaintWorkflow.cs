@@ -132,6 +132,15 @@ public sealed class ComplaintWorkflow(
         MoveAsync(id, input, expectedVersion, ComplaintMove.Reclassify,
             (c, p, now) => c.Reclassify(input.ToFacts(), input.Reason!, staff.Actor, now, p.Classification), cancellationToken);
 
+    public Task<Complaint> HandOverAsync(long id, HandOverInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, input, expectedVersion, ComplaintMove.HandOver, async (c, p, now) =>
+        {
+            var staffOfProject = await services.GetRequiredService<ProjectStaff>().ForProjectAsync(c.ProjectId, cancellationToken);
+            var to = staffOfProject.FirstOrDefault(s => s.Id == input.ToUserId)
+                ?? throw InputValidationException.For(nameof(HandOverInput.ToUserId), "请选择该项目在岗的客服专员或客服主管。");
+            c.HandOver(to.Id, to.DisplayName, input.Reason!, staff.Actor, now);
+        }, cancellationToken);
+
     public Task<Complaint> WithdrawAsync(long id, WithdrawInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
         MoveAsync(id, input, expectedVersion, ComplaintMove.Withdraw,
             (c, p, now) => c.Withdraw(input.Reason!.Value, input.Note!, staff.Actor, now), cancellationToken);

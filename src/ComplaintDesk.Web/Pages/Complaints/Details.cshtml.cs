@@ -22,6 +22,7 @@ public sealed class DetailsModel(
     ComplaintQueries queries,
     ComplaintWorkflow workflow,
     AttachmentService attachments,
+    ProjectStaff projectStaff,
     IAuthorizationService authorization,
     TimeProvider clock,
     ILogger<DetailsModel> logger) : PageModel
@@ -81,6 +82,11 @@ public sealed class DetailsModel(
     public WithdrawInput Withdraw { get; set; } = new();
 
     public NoteInput RecordRepeatRaise { get; set; } = new();
+
+    public HandOverInput HandOver { get; set; } = new();
+
+    /// <summary>Who the complaint can be handed over to (转交), when this person may hand it over.</summary>
+    public IReadOnlyList<StaffChoice> StaffChoices { get; private set; } = [];
 
     public static string UrlOf(long id) => string.Create(CultureInfo.InvariantCulture, $"/Complaints/{id}");
 
@@ -212,6 +218,9 @@ public sealed class DetailsModel(
     public Task<IActionResult> OnPostWithdrawAsync(long id) =>
         MoveAsync(id, ComplaintMove.Withdraw, Withdraw, (input, version, ct) => workflow.WithdrawAsync(id, input, version, ct));
 
+    public Task<IActionResult> OnPostHandOverAsync(long id) =>
+        MoveAsync(id, ComplaintMove.HandOver, HandOver, (input, version, ct) => workflow.HandOverAsync(id, input, version, ct));
+
     public Task<IActionResult> OnPostRecordRepeatRaiseAsync(long id) =>
         MoveAsync(id, ComplaintMove.RecordRepeatRaise, RecordRepeatRaise, (input, version, ct) => workflow.RecordRepeatRaiseAsync(id, input, version, ct));
 
@@ -296,6 +305,11 @@ public sealed class DetailsModel(
         if (OpenForm != nameof(Reassign))
         {
             Reassign = new DispatchInput { DepartmentId = complaint.DepartmentId, AssigneeName = complaint.AssigneeName, ExternalParty = complaint.ExternalParty };
+        }
+
+        if (Moves.Contains(ComplaintMove.HandOver))
+        {
+            StaffChoices = await projectStaff.ForProjectAsync(complaint.ProjectId, HttpContext.RequestAborted);
         }
 
         if (OpenForm != nameof(RecordFollowUp))
