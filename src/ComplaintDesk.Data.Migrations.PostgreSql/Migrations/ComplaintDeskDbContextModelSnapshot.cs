@@ -817,6 +817,16 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.Property<long>("OnHoldTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -960,6 +970,8 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("TopicId");
 
                     b.HasIndex("WithdrawnAt");
+
+                    b.HasIndex("OwnerId", "Id");
 
                     b.HasIndex("ProjectId", "Id");
 

@@ -818,6 +818,16 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.Property<long>("OnHoldTotal")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -961,6 +971,8 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.HasIndex("TopicId");
 
                     b.HasIndex("WithdrawnAt");
+
+                    b.HasIndex("OwnerId", "Id");
 
                     b.HasIndex("ProjectId", "Id");
 

@@ -790,6 +790,16 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.Property<long>("OnHoldTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Phone")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -933,6 +943,8 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.HasIndex("TopicId");
 
                     b.HasIndex("WithdrawnAt");
+
+                    b.HasIndex("OwnerId", "Id");
 
                     b.HasIndex("ProjectId", "Id");
 
