@@ -11,7 +11,7 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // WITHOUT ROWID: the table is its key's b-tree (token, complaint), half the size of a rowid table with an index
-            // on the key (docs/decisions/0010-search-index.md). The model and the other providers see the same table.
+            // on the key (docs/decisions/0012-search-index.md). The model and the other providers see the same table.
             migrationBuilder.Sql(
                 """
                 CREATE TABLE "ComplaintSearchTerms" (

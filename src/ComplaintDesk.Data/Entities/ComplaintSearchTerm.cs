@@ -4,7 +4,7 @@ namespace ComplaintDesk.Data.Entities;
 
 /// <summary>
 /// One token of one complaint in the search index (<see cref="Domain.Search.SearchTokens"/>): a posting list per token,
-/// read newest first along the key (docs/decisions/0010-search-index.md). Written by the same SaveChanges as the change.
+/// read newest first along the key (docs/decisions/0012-search-index.md). Written by the same SaveChanges as the change.
 /// </summary>
 public sealed class ComplaintSearchTerm
 {

@@ -294,7 +294,7 @@ public sealed class Complaint
     public void RecordProgress(string note, Actor actor, DateTime now)
     {
         Ensure(ComplaintMove.RecordProgress, actor);
-        Require(note, "进展说明");
+        RequireReason(note, "进展说明");
         LastProgressAt = now;
         Append(now, actor, TimelineKind.Progress, Status, Status, note.Trim());
     }
@@ -331,7 +331,7 @@ public sealed class Complaint
     {
         Ensure(ComplaintMove.Resolve, actor);
         ArgumentNullException.ThrowIfNull(limits);
-        Require(resolution, "处理结果");
+        RequireReason(resolution, "处理结果");
         Resolution = resolution.Trim();
         ResolvedAt = now;
         ResolvedById = actor.Id;
@@ -866,6 +866,7 @@ public sealed class Complaint
         }
     }
 
+    /// <summary>Text a move cannot do without (a reason, a progress note, a resolution): one rule code for all of them.</summary>
     private static void RequireReason(string? text, string field)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -5,7 +5,7 @@ using ComplaintDesk.Domain.Complaints;
 namespace ComplaintDesk.Domain.Search;
 
 /// <summary>
-/// The search index's tokens (docs/decisions/0010-search-index.md). Text is cut as Lucene's CJKAnalyzer cuts it:
+/// The search index's tokens (docs/decisions/0012-search-index.md). Text is cut as Lucene's CJKAnalyzer cuts it:
 /// overlapping two-character tokens for runs of Chinese (a run of one character is one token), whole tokens for runs of
 /// digits and of latin letters (lower case); full-width forms count as their half-width ones. Phones, numbers and rooms
 /// get tokens of their own, marked by a prefix no text token has (text tokens hold only letters and digits).

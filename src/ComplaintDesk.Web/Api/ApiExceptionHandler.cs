@@ -88,6 +88,13 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
     private static IResult FromJson(JsonException exception)
     {
+        var unknown = UnmappedMember().Match(exception.Message);
+        if (unknown.Success)
+        {
+            var name = unknown.Groups["name"].Value;
+            return ApiProblems.Validation(name, $"不认识的字段 {name}：请只发送接口文档中列出的字段。");
+        }
+
         var path = exception.Path;
         if (string.IsNullOrEmpty(path) || path == "$")
         {
@@ -104,6 +111,9 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
 
     [GeneratedRegex("^Failed to bind parameter \"(?:[^\"]*\\s)?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.?$", RegexOptions.Singleline)]
     private static partial Regex BindingFailure();
+
+    [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped")]
+    private static partial Regex UnmappedMember();
 
     [GeneratedRegex("^Required parameter \"(?:[^\"]*\\s)?(?<name>[A-Za-z0-9_]+)\" was not provided", RegexOptions.Singleline)]
     private static partial Regex RequiredMissing();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.RateLimiting;
 using ComplaintDesk.Web.Api.OpenApi;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -141,8 +142,14 @@ public static class ApiServiceCollectionExtensions
             o.TagActionsBy(description => [TagOf(description.RelativePath)]);
             o.OrderActionsBy(description => description.RelativePath + " " + description.HttpMethod);
             o.SupportNonNullableReferenceTypes();
+            o.NonNullableReferenceTypesAsRequired();
+            o.UseAllOfToExtendReferenceSchemas();
             o.OperationFilter<ApiOperationFilter>();
             o.SchemaFilter<DeprecatedFieldsSchemaFilter>();
+            o.OperationFilter<ResponseHeadersOperationFilter>();
+            o.SchemaFilter<ProblemDetailsSchemaFilter>();
+            o.SchemaFilter<RequiredPropertiesSchemaFilter>();
+            o.DocumentFilter<ContractDocumentFilter>();
         });
 
         // The document describes enums and names as the API writes them (names, camelCase), not MVC's defaults.
@@ -173,6 +180,10 @@ public static class ApiServiceCollectionExtensions
         options.Converters.Add(new EnumNameConverterFactory());
         options.Converters.Add(new Infrastructure.Text.TextInputJsonConverter());
         options.NumberHandling = JsonNumberHandling.Strict;
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(NullMeansNotGiven.Modify);
+
+        // The schemas say additionalProperties: false; a field the API does not know is refused (400), not ignored.
+        options.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         options.MaxDepth = 32;
     }
 

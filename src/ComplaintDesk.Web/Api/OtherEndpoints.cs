@@ -83,7 +83,7 @@ public static class ClassificationEndpoints
             .WithName("Classify")
             .WithSummary("投诉分类 (classify facts without storing)")
             .WithDescription(
-                "Runs the procedure's classification (domain.md, Classification) on the facts, with the thresholds in force, and " +
+                "Runs the procedure's classification (the company's complaint procedure, section 3.1) on the facts, with the thresholds in force, and " +
                 "answers the type (A | B | C), the severity of an A complaint (Major | Important | Minor, null for B and C), the clauses " +
                 "that fired with their explanation, and the flags that put B/C complaints in front of supervisors. Nothing is stored.")
             .WithMetadata(ApiExamples.Classification)

@@ -15,8 +15,8 @@ public sealed class ApiTestClient(HttpClient http) : IDisposable
 
     public static async Task<string> TokenAsync(DeskAppFactory app, string userName, string password = "Demo@2026")
     {
-        using var client = app.CreateDeskClient();
-        var response = await client.Http.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password });
+        using var client = CreateContractClient(app);
+        var response = await client.PostAsJsonAsync(new Uri("/api/v1/auth/token", UriKind.Relative), new { userName, password });
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"token for {userName}: {(int)response.StatusCode} {body}");
         return JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
@@ -31,13 +31,20 @@ public sealed class ApiTestClient(HttpClient http) : IDisposable
 
     public static ApiTestClient WithToken(DeskAppFactory app, string? token)
     {
-        var client = app.CreateDeskClient().Http;
+        var client = CreateContractClient(app);
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
         return new ApiTestClient(client);
+    }
+
+    /// <summary>An HttpClient whose every answer is checked against docs/openapi.json (<see cref="ApiContract"/>).</summary>
+    public static HttpClient CreateContractClient(DeskAppFactory app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        return app.CreateDefaultClient(new Uri("https://localhost"), new ContractCheckingHandler());
     }
 
     public Task<HttpResponseMessage> GetAsync(string url) => http.GetAsync(new Uri(url, UriKind.Relative));

@@ -20,7 +20,12 @@ public sealed class ApiOperationFilter(IOptions<Microsoft.AspNetCore.Http.Json.J
         var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         operation.Responses ??= [];
-        if (!anonymous)
+        if (anonymous)
+        {
+            // Declared, not left out: "no credentials needed" (an empty requirement), as linters expect.
+            operation.Security = [new OpenApiSecurityRequirement()];
+        }
+        else
         {
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] });

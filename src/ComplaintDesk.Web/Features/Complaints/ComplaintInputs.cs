@@ -3,7 +3,7 @@ using ComplaintDesk.Domain.Complaints;
 
 namespace ComplaintDesk.Web.Features.Complaints;
 
-/// <summary>The classification questions of the intake form (domain.md, Classification), shared by pages and API.</summary>
+/// <summary>The classification questions of the intake form (the procedure's section 3.1), shared by pages and API.</summary>
 public class FactsInput
 {
     public Cause? Cause { get; set; }

@@ -74,9 +74,14 @@ public sealed record ComplaintListItem(
     Severity? Severity,
     ComplaintStatus Status,
     bool IsGroup,
-    string Flags,
+    [property: System.Text.Json.Serialization.JsonIgnore] string Flags,
     DateTime? NextDueAt,
-    string ContentPreview);
+    string ContentPreview)
+{
+    /// <summary>The flags as the API writes them: a list, the same shape as the detail's <c>flags</c>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("flags")]
+    public IReadOnlyList<string> FlagList => [.. Flags.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}
 
 /// <summary>One of a caller's earlier complaints, as the registration page lists them.</summary>
 public sealed record EarlierComplaint(long Id, string Number, DateTime RegisteredAt, ComplaintStatus Status, string ComplainantName, string Location, string ContentPreview);

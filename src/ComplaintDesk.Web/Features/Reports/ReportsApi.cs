@@ -1,6 +1,7 @@
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Features.Reports;
 
@@ -23,7 +24,7 @@ public static class ReportsApi
     }
 
     private static async Task<IResult> GetMonthlyAsync(
-        string? month, int? projectId, MonthlyReportService reports, CurrentStaff staff,
+        string? month, int? projectId, MonthlyReportService reports, CurrentStaff staff, Data.ComplaintDeskDbContext db,
         ProcedurePolicies policies, TimeProvider clock, CancellationToken cancellationToken)
     {
         YearMonth target;
@@ -33,13 +34,12 @@ public static class ReportsApi
         }
         else if (!YearMonth.TryParse(month, out target))
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["month"] = ["月份格式应为 yyyy-MM，例如 2026-11。"] });
+            return Api.ApiProblems.Validation("month", "月份格式应为 yyyy-MM（月份 01–12），例如 2026-11。");
         }
 
-        if (projectId is { } id && !staff.CanSeeProject(id))
+        if (projectId is { } id && (!staff.CanSeeProject(id) || !await db.Projects.AnyAsync(p => p.Id == id, cancellationToken)))
         {
-            return TypedResults.NotFound();
+            return Api.ApiProblems.NotFound("项目不存在，或不在您负责的范围内。");
         }
 
         return TypedResults.Ok(await reports.GetAsync(ReportScope.For(staff, projectId), target, projectId, cancellationToken));
