@@ -14,9 +14,7 @@ public sealed class GeneratedClientTests(ApiAppFixture fixture) : IClassFixture<
     public async Task GeneratedClient_RegistersReadsAndListsAComplaint_WithTheDocumentsTypes()
     {
         using var http = ApiTestClient.CreateContractClient(fixture.App);
-        var client = new DeskApiClient(http);
-        var token = await client.IssueTokenAsync(new TokenRequest { UserName = "clerk", Password = "Demo@2026" });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var client = await SignedInAsClerkAsync(http);
 
         var registered = await client.RegisterComplaintAsync(body: new RegisterComplaintInput
         {
@@ -50,9 +48,7 @@ public sealed class GeneratedClientTests(ApiAppFixture fixture) : IClassFixture<
     public async Task GeneratedClient_AGroupComplaint_ReadsItsSeverityAndClauses()
     {
         using var http = ApiTestClient.CreateContractClient(fixture.App);
-        var client = new DeskApiClient(http);
-        var token = await client.IssueTokenAsync(new TokenRequest { UserName = "clerk", Password = "Demo@2026" });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var client = await SignedInAsClerkAsync(http);
 
         var registered = await client.RegisterComplaintAsync(body: new RegisterComplaintInput
         {
@@ -79,14 +75,21 @@ public sealed class GeneratedClientTests(ApiAppFixture fixture) : IClassFixture<
     public async Task GeneratedClient_BadInput_ThrowsTheDocumentsProblemDetailsWithRuleCodeAndTraceId()
     {
         using var http = ApiTestClient.CreateContractClient(fixture.App);
-        var client = new DeskApiClient(http);
-        var token = await client.IssueTokenAsync(new TokenRequest { UserName = "clerk", Password = "Demo@2026" });
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        var client = await SignedInAsClerkAsync(http);
 
         var missing = await Assert.ThrowsAsync<ApiException<ProblemDetails>>(() => client.GetComplaintAsync(987_654_321));
 
         Assert.Equal(404, missing.StatusCode);
         Assert.False(string.IsNullOrEmpty(missing.Result.TraceId));
         Assert.False(string.IsNullOrEmpty(missing.Result.Detail));
+    }
+
+    /// <summary>The generated client with a clerk's token, taken through the generated token operation.</summary>
+    private static async Task<DeskApiClient> SignedInAsClerkAsync(HttpClient http)
+    {
+        var client = new DeskApiClient(http);
+        var token = await client.IssueTokenAsync(new TokenRequest { UserName = "clerk", Password = "Demo@2026" });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
     }
 }
