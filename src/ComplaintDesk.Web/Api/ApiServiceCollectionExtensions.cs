@@ -146,6 +146,7 @@ public static class ApiServiceCollectionExtensions
             o.UseAllOfToExtendReferenceSchemas();
             o.OperationFilter<ApiOperationFilter>();
             o.SchemaFilter<DeprecatedFieldsSchemaFilter>();
+            o.ParameterFilter<QueryParameterDocsFilter>();
             o.OperationFilter<ResponseHeadersOperationFilter>();
             o.SchemaFilter<ProblemDetailsSchemaFilter>();
             o.SchemaFilter<RequiredPropertiesSchemaFilter>();

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Search;
+using ComplaintDesk.Web.Api.OpenApi;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,40 +44,44 @@ public sealed class ComplaintListQuery
     [FromQuery(Name = "channel")]
     public Channel? Channel { get; set; }
 
-    /// <summary>First local day registered (yyyy-MM-dd, inclusive).</summary>
     [FromQuery(Name = "from")]
+    [Description("First day registered, 北京时间 (yyyy-MM-dd, inclusive).")]
     public DateOnly? From { get; set; }
 
-    /// <summary>Last local day registered (yyyy-MM-dd, inclusive).</summary>
     [FromQuery(Name = "to")]
+    [Description("Last day registered, 北京时间 (yyyy-MM-dd, inclusive).")]
     public DateOnly? To { get; set; }
 
     [FromQuery(Name = "overdueOnly")]
+    [Description("true lists only complaints past one of their time limits now.")]
     public bool? OverdueOnly { get; set; }
 
-    /// <summary>
-    /// Search: a phone (whole or its last 4 digits), a complaint number (whole, TS202611, its last 4 digits), a room
-    /// (3栋1单元1202, 3-1-1202, 3栋), a name or words of the content and notes (every word must match). Text only:
-    /// operators and punctuation are not syntax. At most 100 characters.
-    /// </summary>
     [FromQuery(Name = "q")]
+    [Description(
+        "搜索 (search): a phone (whole or its last 4 digits), a complaint number (whole, TS202611, its last 4 digits), a room " +
+        "(3栋1单元1202, 3-1-1202, 3栋), a name, a word of the content and notes (every word given must match). Text only: " +
+        "operators and punctuation are not syntax. At most 100 characters.")]
     public string? Q { get; set; }
 
-    /// <summary>我负责的: only the complaints the caller owns (首问负责人).</summary>
     [FromQuery(Name = "mine")]
+    [Description("我负责的: true lists only the complaints the caller owns (首问负责人).")]
     public bool? Mine { get; set; }
 
-    /// <summary>Deprecated: the same as <c>q</c> (used when <c>q</c> is absent).</summary>
     [FromQuery(Name = "keyword")]
+    [DeprecatedParameter]
+    [Description("已弃用 (deprecated): the same as q, used only when q is absent; use q.")]
     public string? Keyword { get; set; }
 
     [FromQuery(Name = "sort")]
+    [Description("Newest (default) or Oldest, by registration.")]
     public ComplaintSort? Sort { get; set; }
 
     [FromQuery(Name = "cursor")]
+    [Description("The nextCursor of the previous page; absent for the first page.")]
     public string? Cursor { get; set; }
 
     [FromQuery(Name = "pageSize")]
+    [Description("Complaints per page, 1–100 (default 20).")]
     public int? PageSize { get; set; }
 
     /// <summary>The enum parameters and their types: each takes exactly one of its names.</summary>
@@ -241,8 +247,8 @@ public static class ComplaintEndpoints
             .WithSummary("投诉列表 (list complaints)")
             .WithDescription(
                 "Complaints of the caller's projects, newest first (sort=Oldest for the other way), filtered like the list page: " +
-                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, mine (the caller's own complaints, 首问负责人), keyword " +
-                "(number, complainant or content). Paged by keyset: pass `nextCursor` of a page as `cursor` to get the next one; " +
+                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, mine (the caller's own complaints, 首问负责人) and q " +
+                "(phone, number, room, name or words; keyword is its deprecated name). Paged by keyset: pass `nextCursor` of a page as `cursor` to get the next one; " +
                 "`nextCursor` is null on the last page. pageSize 1–100 (default 20). No total count is given.")
             .WithMetadata(ApiExamples.List)
             .ProducesValidationProblem();

@@ -74,6 +74,25 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Document_ListParameters_DescribedAndKeywordDeprecatedForQ()
+    {
+        using var client = await ApiTestClient.ForAsync(_app, "clerk");
+
+        var document = await ApiTestClient.JsonAsync(await client.GetAsync("/swagger/v1/swagger.json"), HttpStatusCode.OK);
+
+        var parameters = document["paths"]!["/api/v1/complaints"]!["get"]!["parameters"]!.AsArray()
+            .ToDictionary(p => p!["name"]!.GetValue<string>(), p => p!);
+        Assert.Contains("phone", parameters["q"]["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null(parameters["q"]["deprecated"]);
+        Assert.True(parameters["keyword"]["deprecated"]!.GetValue<bool>());
+        Assert.Contains("use q", parameters["keyword"]["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        foreach (var name in new[] { "from", "to", "mine", "overdueOnly", "cursor", "pageSize", "sort" })
+        {
+            Assert.False(string.IsNullOrWhiteSpace(parameters[name]["description"]?.GetValue<string>()), name + " has no description");
+        }
+    }
+
+    [Fact]
     public async Task Document_DescribesBearerSchemeExamplesAndEveryEndpoint()
     {
         using var client = await ApiTestClient.ForAsync(_app, "clerk");
