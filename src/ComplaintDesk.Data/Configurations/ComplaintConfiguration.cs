@@ -65,6 +65,8 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Navigation(c => c.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.FollowUps).HasField("_followUps").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The referral (政府转办) is mapped with its migration; until then it is not stored.
+        builder.Ignore(c => c.Referral);
         builder.Ignore(c => c.Events);
         builder.Ignore(c => c.IsMajor);
 

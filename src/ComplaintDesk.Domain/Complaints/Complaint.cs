@@ -9,7 +9,7 @@ namespace ComplaintDesk.Domain.Complaints;
 /// checks the lifecycle table, appends a timeline entry and refuses an illegal move with a
 /// <see cref="DomainRuleException"/>.
 /// </summary>
-public sealed class Complaint
+public sealed partial class Complaint
 {
     /// <summary>How far past now a follow-up's attempt time may be (clocks of phones and PCs differ a little).</summary>
     private static readonly TimeSpan AttemptClockSkew = TimeSpan.FromMinutes(5);
@@ -227,6 +227,11 @@ public sealed class Complaint
         };
         var result = complaint.ApplyClassification(intake.Facts with { DaysUnresolved = 0 }, policy, now);
         complaint.Append(now, actor, TimelineKind.Registered, null, ComplaintStatus.Registered, null, result.Summary);
+        if (intake.Referral is { } referral)
+        {
+            complaint.AttachReferral(referral, actor, now);
+        }
+
         return complaint;
     }
 
@@ -332,6 +337,11 @@ public sealed class Complaint
         Ensure(ComplaintMove.Resolve, actor);
         ArgumentNullException.ThrowIfNull(limits);
         RequireReason(resolution, "处理结果");
+        if (NeedsSecondFollowUp && !(rules ?? FollowUpRules.Default).SecondAfterDissatisfied)
+        {
+            EnsureMayClose();
+        }
+
         Resolution = resolution.Trim();
         ResolvedAt = now;
         ResolvedById = actor.Id;
@@ -369,6 +379,11 @@ public sealed class Complaint
         if (FollowUpRefusal(actor, rules ?? FollowUpRules.Default) is { } refusal)
         {
             throw refusal;
+        }
+
+        if (outcome is FollowUpOutcome.Satisfied or FollowUpOutcome.BasicallySatisfied)
+        {
+            EnsureMayClose();
         }
 
         var attemptedAt = call?.AttemptedAt ?? now;
@@ -471,6 +486,7 @@ public sealed class Complaint
         Ensure(ComplaintMove.CloseUnreachable, actor);
         ArgumentNullException.ThrowIfNull(limits);
         RequireReason(reason, "结案说明");
+        EnsureMayClose();
         rules ??= FollowUpRules.Default;
         var needed = limits.FollowUpAttemptsBeforeUnreachable;
         var counted = UnreachableAttemptsCounted(rules, calendar ?? CompanyCalendar.Default);
@@ -633,11 +649,15 @@ public sealed class Complaint
     public TimeSpan OnHoldUntil(DateTime now) =>
         OnHoldTotal + (OnHoldSince is { } since && now > since ? now - since : TimeSpan.Zero);
 
-    /// <summary>When the resolution is due: the clock start plus the limit plus time on hold.</summary>
+    /// <summary>
+    /// When the resolution is due: the clock start plus the limit plus time on hold, or a referral's 办结 deadline when
+    /// that is earlier (a referral never loosens the procedure's own limit; <see cref="ReferralCompletionDueBinding"/>).
+    /// </summary>
     public DateTime ResolutionDueAt(TimeLimitPolicy limits, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        return ResolutionClockStart + limits.ResolutionLimit(Type, Severity) + OnHoldUntil(now);
+        var own = ResolutionClockStart + limits.ResolutionLimit(Type, Severity) + OnHoldUntil(now);
+        return ReferralCompletionDueBinding is { } referral && referral < own ? referral : own;
     }
 
     /// <summary>The moves <paramref name="actor"/> may make now: what pages turn into buttons.</summary>
@@ -678,9 +698,10 @@ public sealed class Complaint
         var report = Deadlines.Evaluate(this, now, limits);
         ResolutionDue = Status == ComplaintStatus.Withdrawn ? null : ResolutionDueAt(limits, now);
         DateTime? next = null;
-        if (Status != ComplaintStatus.OnHold)
+        foreach (var deadline in report.Deadlines)
         {
-            foreach (var deadline in report.Deadlines)
+            // On hold stops the procedure's own limits; a referring body's deadlines keep running.
+            if (Status != ComplaintStatus.OnHold || Deadline.IsReferral(deadline.Kind))
             {
                 if (deadline.IsPending && (next is null || deadline.DueAt < next))
                 {
@@ -714,9 +735,9 @@ public sealed class Complaint
             }
         }
 
-        if (Status != ComplaintStatus.OnHold)
+        foreach (var deadline in report.Deadlines)
         {
-            foreach (var deadline in report.Deadlines)
+            if (Status != ComplaintStatus.OnHold || Deadline.IsReferral(deadline.Kind))
             {
                 if (deadline.IsPending)
                 {
@@ -739,6 +760,15 @@ public sealed class Complaint
         }
 
         return first;
+    }
+
+    /// <summary>A move that would close the complaint: refused while a rule beyond the lifecycle table holds it open.</summary>
+    private void EnsureMayClose()
+    {
+        if (ReferralCloseRefusal() is { } refusal)
+        {
+            throw refusal;
+        }
     }
 
     private void Ensure(ComplaintMove move, Actor actor)

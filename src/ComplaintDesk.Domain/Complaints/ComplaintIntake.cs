@@ -1,8 +1,12 @@
 using ComplaintDesk.Domain.Classification;
+using ComplaintDesk.Domain.Referrals;
 
 namespace ComplaintDesk.Domain.Complaints;
 
-/// <summary>What a clerk records when registering a complaint; the shape is checked by the validator before it gets here.</summary>
+/// <summary>
+/// What a clerk records when registering a complaint; the shape is checked by the validator before it gets here. A referred
+/// complaint carries its referral (deadlines already filled from the source's defaults).
+/// </summary>
 public sealed record ComplaintIntake(
     int ProjectId,
     int TopicId,
@@ -13,7 +17,8 @@ public sealed record ComplaintIntake(
     string Phone,
     string Location,
     string Content,
-    ClassificationFacts Facts);
+    ClassificationFacts Facts,
+    ReferralTerms? Referral = null);
 
 /// <summary>Maximum lengths shared by the EF configuration and the validators.</summary>
 public static class FieldLimits

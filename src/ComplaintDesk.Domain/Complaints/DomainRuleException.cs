@@ -26,4 +26,10 @@ public static class RuleCodes
     public const string HandOverToSelf = "owner.hand-over-to-self";
     public const string InvalidInput = "input.invalid";
     public const string NotLinked = "incident.not-linked";
+    public const string ReferralReplyRequired = "referral.reply-required";
+    public const string ReferralExists = "referral.exists";
+    public const string ReferralMissing = "referral.missing";
+    public const string ReferralState = "referral.state";
+    public const string ReferralTime = "referral.time";
+    public const string ReferralTicketTaken = "referral.ticket-taken";
 }

@@ -124,4 +124,15 @@ public enum TimelineKind
     Acknowledged = 18,
     AttachmentAdded = 19,
     HandedOver = 20,
+
+    // Referrals (政府转办) from 40 on, apart from the kinds other features add.
+    ReferralRecorded = 40,
+    ReferralSignedFor = 41,
+    ReferralFirstFeedback = 42,
+    ReferralReplied = 43,
+
+    /// <summary>申请延期 or 申请退单.</summary>
+    ReferralRequested = 44,
+    ReferralRequestDecided = 45,
+    ReferralSatisfaction = 46,
 }

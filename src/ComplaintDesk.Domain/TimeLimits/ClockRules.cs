@@ -56,8 +56,11 @@ public static class ClockRules
         foreach (var deadline in overdue)
         {
             var kind = EscalationText.OverdueKindOf(deadline.Kind);
+            var whose = Deadline.IsReferral(deadline.Kind) && complaint.Referral is { } referral
+                ? $"{referral.SourceName}工单 {referral.TicketNumber} "
+                : string.Empty;
             Record(kind, CycleOf(complaint, deadline), deadline.DueAt, deadline.Limit, TimelineKind.Overdue,
-                $"{EscalationText.Of(kind)}：应于 {Local(policy, deadline.DueAt)} 前完成（时限 {EscalationText.Limit(deadline.Limit)}）");
+                $"{EscalationText.Of(kind)}：{whose}应于 {Local(policy, deadline.DueAt)} 前完成（时限 {EscalationText.Limit(deadline.Limit)}）");
         }
 
         var cycle = complaint.ResolutionClockStart.Ticks;
@@ -96,6 +99,8 @@ public static class ClockRules
         DeadlineKind.Dispatch => 0,
         DeadlineKind.Progress => (deadline.DueAt - deadline.Limit).Ticks,
         DeadlineKind.FollowUp => (complaint.ResolvedAt ?? deadline.DueAt - deadline.Limit).Ticks,
+        // A referral's deadline fires once per due instant: an approved 延期 sets a new one that may fire again.
+        DeadlineKind.ReferralSignFor or DeadlineKind.ReferralFirstFeedback or DeadlineKind.ReferralCompletion => deadline.DueAt.Ticks,
         _ => complaint.ResolutionClockStart.Ticks,
     };
 

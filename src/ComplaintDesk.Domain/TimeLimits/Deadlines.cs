@@ -15,6 +15,17 @@ public enum DeadlineKind
 
     /// <summary>回访: resolution → follow-up.</summary>
     FollowUp = 3,
+
+    // A referring body's deadlines (政府转办), from 20 on, apart from the kinds other features add.
+
+    /// <summary>转办签收.</summary>
+    ReferralSignFor = 20,
+
+    /// <summary>转办首次反馈.</summary>
+    ReferralFirstFeedback = 21,
+
+    /// <summary>转办办结 (the 办结反馈).</summary>
+    ReferralCompletion = 22,
 }
 
 /// <summary>One time limit of a complaint: when it is due, and when it was met (null while pending).</summary>
@@ -37,8 +48,15 @@ public sealed record Deadline(DeadlineKind Kind, DateTime DueAt, TimeSpan Limit,
         DeadlineKind.Resolution => "处理",
         DeadlineKind.Progress => "进展报告",
         DeadlineKind.FollowUp => "回访",
+        DeadlineKind.ReferralSignFor => "转办签收",
+        DeadlineKind.ReferralFirstFeedback => "转办首次反馈",
+        DeadlineKind.ReferralCompletion => "转办办结反馈",
         _ => kind.ToString(),
     };
+
+    /// <summary>A referring body's deadline: it keeps running while the complaint is on hold.</summary>
+    public static bool IsReferral(DeadlineKind kind) =>
+        kind is DeadlineKind.ReferralSignFor or DeadlineKind.ReferralFirstFeedback or DeadlineKind.ReferralCompletion;
 }
 
 /// <summary>A complaint's time limits at an instant, and the escalation level they put it at.</summary>
@@ -81,6 +99,23 @@ public static class Deadlines
             var followedUp = complaint.FollowedUpAt is { } at && at >= resolvedAt ? at : (DateTime?)null;
             var met = complaint.Status == ComplaintStatus.Closed ? followedUp ?? complaint.ClosedAt : null;
             list.Add(new Deadline(DeadlineKind.FollowUp, resolvedAt + limits.FollowUp, limits.FollowUp, met));
+        }
+
+        if (complaint.Referral is { IsActive: true } referral)
+        {
+            // Closing needs the reply; a step never recorded by then is not watched after the close.
+            var closedAt = complaint.Status == ComplaintStatus.Closed ? complaint.ClosedAt : null;
+            void AddReferral(DeadlineKind kind, DateTime? due, DateTime? met)
+            {
+                if (due is { } at)
+                {
+                    list.Add(new Deadline(kind, at, at - referral.ReceivedAt, met ?? closedAt));
+                }
+            }
+
+            AddReferral(DeadlineKind.ReferralSignFor, referral.SignForDue, referral.SignedForEffective);
+            AddReferral(DeadlineKind.ReferralFirstFeedback, referral.FirstFeedbackDue, referral.FirstFeedbackEffective);
+            AddReferral(DeadlineKind.ReferralCompletion, referral.CompletionDue, referral.ReplySentAt);
         }
 
         var level = list.Count == 0 ? 0 : list.Max(d => d.LevelAt(now));

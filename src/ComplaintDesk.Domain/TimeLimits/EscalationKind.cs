@@ -23,6 +23,17 @@ public enum EscalationKind
 
     /// <summary>3.1.2(c): an A complaint unresolved for the set days became major.</summary>
     UpgradedToMajor = 6,
+
+    // A referring body's deadlines missed (政府转办), from 20 on, apart from the kinds other features add.
+
+    /// <summary>转办签收超时.</summary>
+    ReferralSignForOverdue = 20,
+
+    /// <summary>转办首次反馈超时.</summary>
+    ReferralFirstFeedbackOverdue = 21,
+
+    /// <summary>转办办结超时.</summary>
+    ReferralCompletionOverdue = 22,
 }
 
 /// <summary>

@@ -14,6 +14,9 @@ public static class EscalationText
         EscalationKind.Level1 => "一级升级",
         EscalationKind.Level2 => "二级升级",
         EscalationKind.UpgradedToMajor => "升级为重大投诉",
+        EscalationKind.ReferralSignForOverdue => "转办签收超时",
+        EscalationKind.ReferralFirstFeedbackOverdue => "转办首次反馈超时",
+        EscalationKind.ReferralCompletionOverdue => "转办办结超时",
         _ => kind.ToString(),
     };
 
@@ -22,13 +25,20 @@ public static class EscalationText
         DeadlineKind.Dispatch => EscalationKind.DispatchOverdue,
         DeadlineKind.Progress => EscalationKind.ProgressOverdue,
         DeadlineKind.FollowUp => EscalationKind.FollowUpOverdue,
+        DeadlineKind.ReferralSignFor => EscalationKind.ReferralSignForOverdue,
+        DeadlineKind.ReferralFirstFeedback => EscalationKind.ReferralFirstFeedbackOverdue,
+        DeadlineKind.ReferralCompletion => EscalationKind.ReferralCompletionOverdue,
         _ => EscalationKind.ResolutionOverdue,
     };
 
     /// <summary>The level an escalation puts the complaint at: 1 supervisors, 2 managers too.</summary>
     public static int LevelOf(EscalationKind kind) => kind is EscalationKind.Level2 or EscalationKind.UpgradedToMajor ? 2 : 1;
 
-    public static bool IsOverdue(EscalationKind kind) => kind <= EscalationKind.FollowUpOverdue;
+    public static bool IsOverdue(EscalationKind kind) => kind <= EscalationKind.FollowUpOverdue || IsReferral(kind);
+
+    /// <summary>A referring body's deadline missed.</summary>
+    public static bool IsReferral(EscalationKind kind) =>
+        kind is EscalationKind.ReferralSignForOverdue or EscalationKind.ReferralFirstFeedbackOverdue or EscalationKind.ReferralCompletionOverdue;
 
     /// <summary>"处理超时 5 小时（时限 24 小时）".</summary>
     public static string Overdue(EscalationKind kind, TimeSpan by, TimeSpan limit) =>

@@ -58,6 +58,13 @@ public static class ComplaintLabels
         TimelineKind.Acknowledged => "督办确认",
         TimelineKind.AttachmentAdded => "上传附件",
         TimelineKind.HandedOver => "转交",
+        TimelineKind.ReferralRecorded => "登记转办",
+        TimelineKind.ReferralSignedFor => "转办签收",
+        TimelineKind.ReferralFirstFeedback => "转办首次反馈",
+        TimelineKind.ReferralReplied => "办结反馈",
+        TimelineKind.ReferralRequested => "转办申请",
+        TimelineKind.ReferralRequestDecided => "转办申请结果",
+        TimelineKind.ReferralSatisfaction => "转办满意度",
         _ => kind.ToString(),
     };
 

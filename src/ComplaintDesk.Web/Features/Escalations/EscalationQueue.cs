@@ -385,6 +385,9 @@ public sealed class EscalationQueue(
             EscalationKind.DispatchOverdue => [complaint.DispatchedAt],
             EscalationKind.ProgressOverdue => [complaint.LastProgressAt, complaint.ResolvedAt],
             EscalationKind.ResolutionOverdue => [complaint.ResolvedAt],
+            EscalationKind.ReferralSignForOverdue => [complaint.Referral?.SignedForEffective, complaint.Referral?.ReturnedAt, complaint.ClosedAt],
+            EscalationKind.ReferralFirstFeedbackOverdue => [complaint.Referral?.FirstFeedbackEffective, complaint.Referral?.ReturnedAt, complaint.ClosedAt],
+            EscalationKind.ReferralCompletionOverdue => [complaint.Referral?.ReplySentAt, complaint.Referral?.ReturnedAt],
             _ => [complaint.FollowedUpAt, complaint.ClosedAt],
         };
         var met = ends.Append(complaint.WithdrawnAt).Where(e => e is { } at && at > cycleStart).Min();
