@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Search;
 using ComplaintDesk.Web.Tests.Api;
+using ComplaintDesk.Web.Tests.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -196,6 +197,25 @@ public sealed partial class SearchTests : IAsyncLifetime
         }
 
         Assert.Equal(ids.AsEnumerable().Reverse(), seen);
+    }
+
+    [Fact]
+    public async Task Search_MoreMatchesThanItsCount_SaysSoAndSuggestsNarrowing()
+    {
+        var cap = ComplaintDesk.Web.Pages.Complaints.IndexModel.SearchCountCap;
+        for (var i = 0; i <= cap; i++)
+        {
+            await _app.RegisterAsync(EscalationKit.Input(phone: $"1380000{i:0000}", content: $"电梯第{i}次停运"));
+        }
+
+        var search = await _clerk.GetPageAsync("/Complaints?q=" + Uri.EscapeDataString("电梯"));
+        var list = await _clerk.GetPageAsync("/Complaints");
+
+        Assert.Contains($"超过 {cap} 件", search);
+        Assert.Contains("id=\"search-broad\"", search);
+        Assert.Equal(20, Ids(search).Count);
+        Assert.Contains($"共 {cap + 1} 件", list);
+        Assert.DoesNotContain("search-broad", list);
     }
 
     [Theory]

@@ -47,12 +47,24 @@ public sealed class IndexModel(
     /// <summary>The count stops here: "超过 1,000 件" costs no more than a page, an exact count of a million would.</summary>
     public const int CountCap = 1000;
 
-    /// <summary>Complaints matching the filters, counted up to <see cref="CountCap"/> + 1.</summary>
+    /// <summary>
+    /// A search's count stops sooner: its matches are read through the index one complaint at a time (scope and filters
+    /// checked on each), so counting costs in proportion to the cap; past a hundred the clerk narrows the search anyway.
+    /// </summary>
+    public const int SearchCountCap = 100;
+
+    /// <summary>Where this page's count stops: <see cref="SearchCountCap"/> for a search, <see cref="CountCap"/> otherwise.</summary>
+    public int MatchesCap => Search is null ? CountCap : SearchCountCap;
+
+    /// <summary>Complaints matching the filters, counted up to <see cref="MatchesCap"/> + 1.</summary>
     public int Matches { get; private set; }
 
-    public string MatchesText => Matches > CountCap
-        ? string.Create(CultureInfo.InvariantCulture, $"超过 {CountCap:N0} 件")
+    public string MatchesText => Matches > MatchesCap
+        ? string.Create(CultureInfo.InvariantCulture, $"超过 {MatchesCap:N0} 件")
         : string.Create(CultureInfo.InvariantCulture, $"共 {Matches:N0} 件");
+
+    /// <summary>A search with more matches than its count shows: the page suggests narrowing it.</summary>
+    public bool SearchIsBroad => Search is not null && Matches > MatchesCap;
 
     /// <summary>The raw query values, echoed back into the form.</summary>
     public string Raw(string key) => Request.Query[key].ToString();
@@ -123,7 +135,7 @@ public sealed class IndexModel(
         if (SearchError is null)
         {
             Results = await queries.ListAsync(Filter, HttpContext.RequestAborted);
-            Matches = await queries.CountAsync(Filter, CountCap + 1, HttpContext.RequestAborted);
+            Matches = await queries.CountAsync(Filter, MatchesCap + 1, HttpContext.RequestAborted);
         }
 
 
