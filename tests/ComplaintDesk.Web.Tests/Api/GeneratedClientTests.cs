@@ -84,11 +84,53 @@ public sealed class GeneratedClientTests(ApiAppFixture fixture) : IClassFixture<
         Assert.False(string.IsNullOrEmpty(missing.Result.Detail));
     }
 
+    [Fact]
+    public async Task GeneratedClient_RegistersDispatchesResolvesAndFollowsUp_UntilClosed()
+    {
+        using var clerkHttp = ApiTestClient.CreateContractClient(fixture.App);
+        using var supervisorHttp = ApiTestClient.CreateContractClient(fixture.App);
+        var clerk = await SignedInAsClerkAsync(clerkHttp);
+        var supervisor = await SignedInAsync(supervisorHttp, "supervisor");
+        var department = (await clerk.ListDepartmentsAsync()).First(d => d.IsActive);
+
+        var registered = await clerk.RegisterComplaintAsync(body: new RegisterComplaintInput
+        {
+            ComplainantName = "钱女士",
+            ComplainantKind = ComplainantKind.Owner,
+            Phone = "13987654321",
+            ProjectId = 1,
+            Location = "2栋3单元502",
+            Channel = Channel.Phone,
+            TopicId = 1,
+            Content = "楼道声控灯坏了一周，晚上看不见台阶。",
+            Cause = Cause.ManagementService,
+        });
+        var dispatched = await clerk.DispatchAsync(registered.Id, body: new DispatchInput { DepartmentId = department.Id, AssigneeName = "王师傅" });
+        var resolved = await clerk.ResolveAsync(registered.Id, expectedVersion: dispatched.Version, body: new NoteInput { Note = "已更换声控灯，现场试亮正常。" });
+        var closed = await supervisor.RecordFollowUpAsync(registered.Id, body: new FollowUpInput
+        {
+            Method = FollowUpMethod.Phone,
+            Outcome = FollowUpOutcome.Satisfied,
+            Note = "业主确认灯已修好。",
+        });
+
+        Assert.Equal(ComplaintStatus.InProgress, dispatched.Status);
+        Assert.Equal(department.Id, dispatched.DepartmentId);
+        Assert.Equal(ComplaintStatus.Resolved, resolved.Status);
+        Assert.Equal(ComplaintStatus.Closed, closed.Status);
+        Assert.Equal(FollowUpOutcome.Satisfied, Assert.Single(closed.FollowUps).Outcome);
+        Assert.Equal(
+            [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.Resolved, ComplaintStatus.Closed],
+            closed.Timeline.Where(t => t.ToStatus is not null).Select(t => t.ToStatus).Distinct().ToList());
+    }
+
     /// <summary>The generated client with a clerk's token, taken through the generated token operation.</summary>
-    private static async Task<DeskApiClient> SignedInAsClerkAsync(HttpClient http)
+    private static Task<DeskApiClient> SignedInAsClerkAsync(HttpClient http) => SignedInAsync(http, "clerk");
+
+    private static async Task<DeskApiClient> SignedInAsync(HttpClient http, string userName)
     {
         var client = new DeskApiClient(http);
-        var token = await client.IssueTokenAsync(new TokenRequest { UserName = "clerk", Password = "Demo@2026" });
+        var token = await client.IssueTokenAsync(new TokenRequest { UserName = userName, Password = "Demo@2026" });
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
     }
