@@ -67,6 +67,10 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Navigation(c => c.FollowUps).HasField("_followUps").UsePropertyAccessMode(PropertyAccessMode.Field);
         // The referral (政府转办) is mapped with its migration; until then it is not stored.
         builder.Ignore(c => c.Referral);
+        // The investigation (issue 17): its status on the complaint for the close rule, the report and actions beside it.
+        builder.HasOne(c => c.Investigation).WithOne().HasForeignKey<Domain.Investigations.Investigation>(i => i.ComplaintId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.CorrectiveActions).HasField("_correctiveActions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.CurrentCorrectiveActions);
         builder.Ignore(c => c.Events);
         builder.Ignore(c => c.IsMajor);
 

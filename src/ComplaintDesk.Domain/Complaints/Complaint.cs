@@ -488,6 +488,7 @@ public sealed partial class Complaint
         RequireReason(reason, "结案说明");
         EnsureMayClose();
         rules ??= FollowUpRules.Default;
+
         var needed = limits.FollowUpAttemptsBeforeUnreachable;
         var counted = UnreachableAttemptsCounted(rules, calendar ?? CompanyCalendar.Default);
         if (counted < needed)
@@ -540,6 +541,7 @@ public sealed partial class Complaint
         RequireReason(note, "撤销说明");
         WithdrawnAt = now;
         OnHoldSince = null;
+        CancelUnfinishedActions(now);
         var why = reason == WithdrawReason.Duplicate ? "重复投诉" : "投诉人撤回";
         Move(ComplaintStatus.Withdrawn, now, actor, TimelineKind.Withdrawn, note.Trim(), why);
     }
@@ -669,6 +671,8 @@ public sealed partial class Complaint
             .Where(r => Lifecycle.Refusal(r.Move, Status, actor) is null)
             .Where(r => r.Move != ComplaintMove.RecordFollowUp || FollowUpRefusal(actor, rules) is null)
             .Where(r => r.Move != ComplaintMove.HandOver || HandOverRefusal(actor) is null)
+            .Where(r => r.Move != ComplaintMove.CloseUnreachable || InvestigationCloseRefusal() is null)
+            .Where(r => InvestigationMoveOffered(r.Move))
             .Where(r => r.Move != ComplaintMove.CloseUnreachable
                 || UnreachableAttemptsCounted(rules, calendar ?? CompanyCalendar.Default) >= limits.FollowUpAttemptsBeforeUnreachable)
             .Select(r => r.Move)
@@ -768,6 +772,12 @@ public sealed partial class Complaint
         if (ReferralCloseRefusal() is { } refusal)
         {
             throw refusal;
+        }
+
+        // A major complaint needs an approved investigation (调查处理报告).
+        if (InvestigationCloseRefusal() is { } noInvestigation)
+        {
+            throw noInvestigation;
         }
     }
 

@@ -24,6 +24,14 @@ public static class RuleCodes
     public const string FollowUpAttemptTime = "follow-up.attempt-time";
     public const string NotTheOwner = "owner.not-the-owner";
     public const string HandOverToSelf = "owner.hand-over-to-self";
+    public const string InvestigationRequired = "investigation.required-to-close";
+    public const string InvestigationApproved = "investigation.already-approved";
+    public const string InvestigationNotSubmitted = "investigation.not-submitted";
+    public const string InvestigationOwnReview = "investigation.own-review";
+    public const string InvestigationNoActions = "investigation.no-actions";
+    public const string CorrectiveActionDueDate = "corrective-action.due-date";
+    public const string CorrectiveActionNotFound = "corrective-action.not-found";
+    public const string CorrectiveActionNotInStatus = "corrective-action.not-in-status";
     public const string InvalidInput = "input.invalid";
     public const string NotLinked = "incident.not-linked";
     public const string ReferralReplyRequired = "referral.reply-required";

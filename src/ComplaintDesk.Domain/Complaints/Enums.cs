@@ -54,6 +54,23 @@ public enum ComplaintMove
 
     /// <summary>转交: the named owner (首问负责人) hands the complaint to another member of staff.</summary>
     HandOver = 12,
+
+    // Investigations (issue 17 section 2) number from 30, so that moves other work adds meanwhile do not collide.
+
+    /// <summary>填写调查处理报告: a supervisor writes or revises the investigation report.</summary>
+    WriteInvestigation = 30,
+
+    /// <summary>审核通过: a manager approves the report; its corrective actions open.</summary>
+    ApproveInvestigation = 31,
+
+    /// <summary>退回: a manager returns the report with a reason.</summary>
+    ReturnInvestigation = 32,
+
+    /// <summary>整改完成: the owner department's work is recorded.</summary>
+    CompleteCorrectiveAction = 33,
+
+    /// <summary>整改验证: a supervisor verifies a completed action.</summary>
+    VerifyCorrectiveAction = 34,
 }
 
 /// <summary>受理渠道.</summary>
@@ -135,4 +152,11 @@ public enum TimelineKind
     ReferralRequested = 44,
     ReferralRequestDecided = 45,
     ReferralSatisfaction = 46,
+
+    // Investigations from 50 on (see ComplaintMove).
+    InvestigationWritten = 50,
+    InvestigationApproved = 51,
+    InvestigationReturned = 52,
+    CorrectiveActionCompleted = 53,
+    CorrectiveActionVerified = 54,
 }

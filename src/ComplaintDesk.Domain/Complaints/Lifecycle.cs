@@ -16,6 +16,9 @@ public static class Lifecycle
 {
     private static readonly StaffRole[] _desk = [StaffRole.Clerk, StaffRole.Supervisor];
     private static readonly StaffRole[] _supervisor = [StaffRole.Supervisor];
+    private static readonly StaffRole[] _manager = [StaffRole.Manager];
+    private static readonly ComplaintStatus[] _investigating =
+        [ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved, ComplaintStatus.Closed];
 
     public static IReadOnlyList<MoveRule> Rules { get; } =
     [
@@ -36,6 +39,14 @@ public static class Lifecycle
             [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold], _desk, false),
         new(ComplaintMove.HandOver, "转交",
             [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved], _desk, true),
+
+        // The investigation and its corrective actions (docs/decisions/0014-investigations.md): written once the work has
+        // started, and still after closing (a complaint reclassified as major once closed; actions outlive the complaint).
+        new(ComplaintMove.WriteInvestigation, "填写调查处理报告", _investigating, _supervisor, false),
+        new(ComplaintMove.ApproveInvestigation, "审核通过调查处理报告", _investigating, _manager, false),
+        new(ComplaintMove.ReturnInvestigation, "退回调查处理报告", _investigating, _manager, true),
+        new(ComplaintMove.CompleteCorrectiveAction, "整改完成", _investigating, _desk, true),
+        new(ComplaintMove.VerifyCorrectiveAction, "整改验证", _investigating, _supervisor, false),
     ];
 
     public static MoveRule RuleFor(ComplaintMove move) => Rules.Single(r => r.Move == move);

@@ -34,6 +34,14 @@ public enum EscalationKind
 
     /// <summary>转办办结超时.</summary>
     ReferralCompletionOverdue = 22,
+
+    // Corrective actions (整改措施) have their own clock; numbered from 30, apart from the kinds other features add.
+
+    /// <summary>整改逾期: an open corrective action passed its due date; in front of the supervisors.</summary>
+    CorrectiveActionOverdue = 30,
+
+    /// <summary>整改逾期升级: overdue by its whole period again; in front of the managers too.</summary>
+    CorrectiveActionEscalated = 31,
 }
 
 /// <summary>

@@ -17,6 +17,8 @@ public static class EscalationText
         EscalationKind.ReferralSignForOverdue => "转办签收超时",
         EscalationKind.ReferralFirstFeedbackOverdue => "转办首次反馈超时",
         EscalationKind.ReferralCompletionOverdue => "转办办结超时",
+        EscalationKind.CorrectiveActionOverdue => "整改逾期",
+        EscalationKind.CorrectiveActionEscalated => "整改逾期升级",
         _ => kind.ToString(),
     };
 
@@ -32,7 +34,11 @@ public static class EscalationText
     };
 
     /// <summary>The level an escalation puts the complaint at: 1 supervisors, 2 managers too.</summary>
-    public static int LevelOf(EscalationKind kind) => kind is EscalationKind.Level2 or EscalationKind.UpgradedToMajor ? 2 : 1;
+    public static int LevelOf(EscalationKind kind) => IsManagers(kind) ? 2 : 1;
+
+    /// <summary>The kinds that put a complaint in front of the managers (level 2).</summary>
+    public static bool IsManagers(EscalationKind kind) =>
+        kind is EscalationKind.Level2 or EscalationKind.UpgradedToMajor or EscalationKind.CorrectiveActionEscalated;
 
     public static bool IsOverdue(EscalationKind kind) => kind <= EscalationKind.FollowUpOverdue || IsReferral(kind);
 

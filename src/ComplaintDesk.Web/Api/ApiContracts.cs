@@ -117,7 +117,8 @@ public sealed record ComplaintDetail(
     IReadOnlyList<DeadlineDto> Deadlines,
     IReadOnlyList<AllowedMoveDto> AllowedMoves,
     IReadOnlyList<TimelineEntryDto> Timeline,
-    IReadOnlyList<FollowUpDto> FollowUps);
+    IReadOnlyList<FollowUpDto> FollowUps,
+    InvestigationDto? Investigation);
 
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedByName, string Href);
 

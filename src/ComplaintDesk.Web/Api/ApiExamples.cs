@@ -65,6 +65,21 @@ public static class ApiExamples
         ComplaintMove.PutOnHold => new(new NoteInput { Note = "等待厂家配件" }, null),
         ComplaintMove.Resolve => new(new NoteInput { Note = "已更换灯具并试亮" }, null),
         ComplaintMove.HandOver => new(new HandOverInput { ToUserId = "3f2b1c9e-…", Reason = "本人调岗，转交李主管跟进" }, null),
+        ComplaintMove.WriteInvestigation => new(new Features.Investigations.InvestigationInput
+        {
+            WhatHappened = "11月1日晚3栋电梯困人，业主被困约40分钟",
+            Cause = "维保单位夜间值班人员不足，接警后40分钟才到场",
+            ResponsibleDepartmentId = 2,
+            ResponsiblePerson = "李师傅",
+            Actions = [new() { Description = "约谈维保单位，夜间增派值班人员", OwnerDepartmentId = 2, DueOn = new DateOnly(2026, 11, 20) }],
+        }, null),
+        ComplaintMove.ApproveInvestigation => new(new NoteInput { Note = "同意，请按期整改" }, null),
+        ComplaintMove.ReturnInvestigation => new(new NoteInput { Note = "原因分析不充分，请补充维保记录" }, null),
+        ComplaintMove.CompleteCorrectiveAction => new(new Features.Investigations.CompleteActionInput { No = 1, Note = "已约谈维保单位并签订补充协议" }, null),
+        ComplaintMove.VerifyCorrectiveAction => new(new Features.Investigations.VerifyActionInput
+        {
+            No = 1, Result = Domain.Investigations.VerificationResult.Passed, Note = "夜间抽查有人值班",
+        }, null),
         _ => new(new NoteInput { Note = "已联系业主说明进度" }, null),
     };
 }

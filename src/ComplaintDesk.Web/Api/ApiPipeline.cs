@@ -48,6 +48,7 @@ public static class ApiPipeline
         ComplaintEndpoints.Map(complaints);
         AttachmentEndpoints.Map(complaints, attachmentBytes);
         secured.MapReportsApi();
+        CorrectiveActionEndpoints.Map(secured);
 
         // Signed-in callers learn why no endpoint took their request; anonymous ones only that they must sign in.
         app.MapFallback("/api/{**path}", ApiFallback.Answer)

@@ -196,7 +196,7 @@ public static class ApiServiceCollectionExtensions
             "auth" => "Auth",
             "classification" => "Classification",
             "complaints" when path!.Contains("/attachments", StringComparison.Ordinal) => "Attachments",
-            "complaints" => "Complaints",
+            "complaints" or "corrective-actions" => "Complaints",
             _ => "Master data",
         };
     }

@@ -29,6 +29,11 @@ public sealed class ComplaintDetails(ComplaintDeskDbContext db, ComplaintQueries
         [ComplaintMove.Withdraw] = "withdraw",
         [ComplaintMove.RecordRepeatRaise] = "repeat-raise",
         [ComplaintMove.HandOver] = "hand-over",
+        [ComplaintMove.WriteInvestigation] = "investigation",
+        [ComplaintMove.ApproveInvestigation] = "investigation/approve",
+        [ComplaintMove.ReturnInvestigation] = "investigation/return",
+        [ComplaintMove.CompleteCorrectiveAction] = "corrective-actions/complete",
+        [ComplaintMove.VerifyCorrectiveAction] = "corrective-actions/verify",
     };
 
     public static string UrlOf(long id) => $"/api/v1/complaints/{id.ToString(CultureInfo.InvariantCulture)}";
@@ -96,7 +101,8 @@ public sealed class ComplaintDetails(ComplaintDeskDbContext db, ComplaintQueries
             complaint.Timeline.OrderBy(t => t.Id)
                 .Select(t => new TimelineEntryDto(t.Id, t.At, t.ActorName, t.Kind, t.FromStatus, t.ToStatus, t.Note, t.Detail)).ToList(),
             complaint.FollowUps.OrderBy(f => f.Id)
-                .Select(f => new FollowUpDto(f.Id, f.At, f.ActorName, f.Method, f.Outcome, f.Note, f.AttemptedAt, f.PhoneCalled)).ToList());
+                .Select(f => new FollowUpDto(f.Id, f.At, f.ActorName, f.Method, f.Outcome, f.Note, f.AttemptedAt, f.PhoneCalled)).ToList(),
+            InvestigationDto.From(complaint, now));
     }
 
     private static List<string> Split(string value) =>

@@ -9,6 +9,7 @@ using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.Search;
 using ComplaintDesk.Web.Api.OpenApi;
 using ComplaintDesk.Web.Features.Complaints;
+using ComplaintDesk.Web.Features.Investigations;
 using ComplaintDesk.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -298,6 +299,22 @@ public static class ComplaintEndpoints
             + "GET /api/v1/complaints/{id}/staff) with a reason; not after closing or withdrawal.");
         MapMove<NoteInput>(complaints, ComplaintMove.RecordRepeatRaise, (w, id, i, v, ct) => w.RecordRepeatRaiseAsync(id, i, v, ct),
             "记录重复反映 (record a repeat raise)", "While open: the complainant raised it again; may make it major under 3.1.2(a).");
+        MapMove<InvestigationInput>(complaints, ComplaintMove.WriteInvestigation, (w, id, i, v, ct) => w.WriteInvestigationAsync(id, i, v, ct),
+            "填写调查处理报告 (write the investigation report)",
+            "Supervisors only, once the work has started (closed complaints too): what happened, the cause, the responsible department "
+            + "(person optional) and one or more corrective actions (description, ownerDepartmentId, dueOn yyyy-MM-dd 北京时间, not before today). "
+            + "Revising a report not yet approved replaces its actions. A major complaint cannot be closed until a manager approves it "
+            + "(`investigation.required-to-close`).");
+        MapMove<NoteInput>(complaints, ComplaintMove.ApproveInvestigation, (w, id, i, v, ct) => w.ApproveInvestigationAsync(id, i, v, ct),
+            "审核通过调查处理报告 (approve the investigation)",
+            "Managers only, not the report's writer: the corrective actions open and their clock starts; note optional.", managersToo: true);
+        MapMove<NoteInput>(complaints, ComplaintMove.ReturnInvestigation, (w, id, i, v, ct) => w.ReturnInvestigationAsync(id, i, v, ct),
+            "退回调查处理报告 (return the investigation)", "Managers only: back to the supervisor for revision; the reason (note) is required.", managersToo: true);
+        MapMove<CompleteActionInput>(complaints, ComplaintMove.CompleteCorrectiveAction, (w, id, i, v, ct) => w.CompleteCorrectiveActionAsync(id, i, v, ct),
+            "整改完成 (a corrective action is done)", "An open action (no) is done; what was done (note) is required. Its clock stops; it waits for verification.");
+        MapMove<VerifyActionInput>(complaints, ComplaintMove.VerifyCorrectiveAction, (w, id, i, v, ct) => w.VerifyCorrectiveActionAsync(id, i, v, ct),
+            "整改验证 (verify a corrective action)",
+            "Supervisors only: a completed action (no) is verified Passed, or Failed with a note and newDueOn (the action opens again).");
     }
 
     private static async Task<Results<Created<RegisteredComplaint>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
@@ -433,11 +450,12 @@ public static class ComplaintEndpoints
         ComplaintMove move,
         Func<ComplaintWorkflow, long, TInput, int?, CancellationToken, Task<Complaint>> apply,
         string summary,
-        string description)
+        string description,
+        bool managersToo = false)
         where TInput : class, new()
     {
         var segment = ComplaintDetails.MoveSegments[move];
-        complaints.MapPost($"/{{id}}/{segment}", async Task<Results<Ok<ComplaintDetail>, ValidationProblem, ProblemHttpResult>> (
+        var endpoint = complaints.MapPost($"/{{id}}/{segment}", async Task<Results<Ok<ComplaintDetail>, ValidationProblem, ProblemHttpResult>> (
                 long id,
                 [FromBody] TInput? input,
                 [FromQuery(Name = "expectedVersion")] int? expectedVersion,
@@ -477,8 +495,15 @@ public static class ComplaintEndpoints
 
                 http.Response.Headers.ETag = ETagOf(detail.Version);
                 return TypedResults.Ok(detail);
-            })
-            .RequireDesk()
+            });
+
+        // A manager has no desk role: the investigation's review is open to the group's readers, and the domain lets only managers make it.
+        if (!managersToo)
+        {
+            endpoint.RequireDesk();
+        }
+
+        endpoint
             .WithName(move.ToString())
             .WithSummary(summary)
             .WithDescription(

@@ -116,6 +116,7 @@ public static class ServiceRegistration
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Complaints", Policies.ViewComplaints);
+            o.Conventions.AuthorizeFolder("/CorrectiveActions", Policies.ViewComplaints);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Reports", Policies.Reports);
             o.Conventions.AllowAnonymousToPage("/Account/Login");
@@ -131,6 +132,7 @@ public static class ServiceRegistration
         services.AddScoped<ComplaintWorkflow>();
         services.AddScoped<ProjectStaff>();
         services.AddScoped<ComplaintQueries>();
+        services.AddScoped<Features.Investigations.CorrectiveActionQueries>();
         services.AddScoped<DemoData>();
         services.AddScoped<Tools.DataGenerator>();
         services.AddOptions<Features.Attachments.AttachmentOptions>().Bind(configuration.GetSection(Features.Attachments.AttachmentOptions.SectionName)).ValidateOnStart();

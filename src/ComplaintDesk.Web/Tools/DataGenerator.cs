@@ -510,6 +510,13 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
             return Finish(clock, supervisor, now);
         }
 
+        // A major complaint closes only with an approved investigation (issue 17), which the generator does not write yet:
+        // it stays 待回访.
+        if (complaint.InvestigationCloseRefusal() is not null)
+        {
+            return Finish(clock, supervisor, now);
+        }
+
         var roll = _random.NextDouble();
         var outcome = roll < 0.72 ? FollowUpOutcome.Satisfied : roll < 0.88 ? FollowUpOutcome.BasicallySatisfied : roll < 0.95 ? FollowUpOutcome.Dissatisfied : FollowUpOutcome.Unreachable;
         clock.Until(at);
@@ -525,7 +532,7 @@ public sealed class DataGenerator(ComplaintDeskDbContext db, ProcedurePolicies p
                 complaint.Resolve("二次处理完成，已与业主当面确认。", clerk, at, limits, policy.FollowUps);
                 clock.Moved(at);
                 at = at.AddHours(2 + _random.Next(30));
-                if (at < now && complaint.Status == ComplaintStatus.Resolved)
+                if (at < now && complaint.Status == ComplaintStatus.Resolved && complaint.InvestigationCloseRefusal() is null)
                 {
                     clock.Until(at);
                     complaint.RecordFollowUp(

@@ -38,6 +38,7 @@ public class LifecycleTests
     public void Move_AllowedForRoleInStatus_ChangesStatusAndAppendsTimelineEntry(ComplaintMove move, ComplaintStatus from, StaffRole role)
     {
         var complaint = Given.InStatus(from, unreachableAttempts: move == ComplaintMove.CloseUnreachable ? 3 : 0);
+        Moves.Prepare(complaint, move, Given.T0.AddMinutes(30));
         var actor = Actors.With(role);
         var entriesBefore = complaint.Timeline.Count;
         var versionBefore = complaint.Version;
@@ -131,7 +132,11 @@ public class LifecycleTests
     {
         StaffRole[] desk = [StaffRole.Clerk, StaffRole.Supervisor];
         StaffRole[] supervisor = [StaffRole.Supervisor];
+        StaffRole[] manager = [StaffRole.Manager];
         ComplaintStatus[] open = [ComplaintStatus.Registered, ComplaintStatus.InProgress, ComplaintStatus.OnHold];
+
+        // Issue 17: an investigation once the work has started, after closing too (its actions outlive the complaint).
+        ComplaintStatus[] investigating = [ComplaintStatus.InProgress, ComplaintStatus.OnHold, ComplaintStatus.Resolved, ComplaintStatus.Closed];
         return move switch
         {
             ComplaintMove.Dispatch => ([ComplaintStatus.Registered], desk, false),
@@ -147,6 +152,11 @@ public class LifecycleTests
             ComplaintMove.Withdraw => ([ComplaintStatus.Registered, ComplaintStatus.InProgress], supervisor, true),
             ComplaintMove.RecordRepeatRaise => (open, desk, false),
             ComplaintMove.HandOver => ([.. open, ComplaintStatus.Resolved], desk, true),
+            ComplaintMove.WriteInvestigation => (investigating, supervisor, false),
+            ComplaintMove.ApproveInvestigation => (investigating, manager, false),
+            ComplaintMove.ReturnInvestigation => (investigating, manager, true),
+            ComplaintMove.CompleteCorrectiveAction => (investigating, desk, true),
+            ComplaintMove.VerifyCorrectiveAction => (investigating, supervisor, false),
             _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
         };
     }
@@ -176,6 +186,11 @@ public class LifecycleTests
         ComplaintMove.Withdraw => TimelineKind.Withdrawn,
         ComplaintMove.RecordRepeatRaise => TimelineKind.RepeatRaise,
         ComplaintMove.HandOver => TimelineKind.HandedOver,
+        ComplaintMove.WriteInvestigation => TimelineKind.InvestigationWritten,
+        ComplaintMove.ApproveInvestigation => TimelineKind.InvestigationApproved,
+        ComplaintMove.ReturnInvestigation => TimelineKind.InvestigationReturned,
+        ComplaintMove.CompleteCorrectiveAction => TimelineKind.CorrectiveActionCompleted,
+        ComplaintMove.VerifyCorrectiveAction => TimelineKind.CorrectiveActionVerified,
         _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
     };
 

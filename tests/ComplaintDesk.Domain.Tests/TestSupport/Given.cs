@@ -1,5 +1,6 @@
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Investigations;
 using ComplaintDesk.Domain.TimeLimits;
 
 namespace ComplaintDesk.Domain.Tests.TestSupport;
@@ -28,6 +29,18 @@ public static class Given
         "3栋2单元1101",
         "电梯停运两天无人处理",
         facts ?? FactsSpec.A());
+
+    /// <summary>An investigation report with two actions: 工程部 by 20 November, 客服部 by 30 November (local dates).</summary>
+    public static InvestigationReport Investigation(string cause = "维保单位夜间值班人员不足，接警后 40 分钟才到场") => new(
+        "11月1日晚3栋电梯困人，业主被困约40分钟",
+        cause,
+        3,
+        "工程部",
+        "李师傅",
+        [
+            new CorrectiveActionPlan("约谈维保单位，夜间增派值班人员", 3, "工程部", new DateOnly(2026, 11, 20)),
+            new CorrectiveActionPlan("客服部组织电梯困人应急演练", 1, "客服部", new DateOnly(2026, 11, 30)),
+        ]);
 
     public static Complaint Registered(ClassificationFacts? facts = null, DateTime? at = null, ClassificationPolicy? policy = null) =>
         Complaint.Register(Intake(facts), "TS2026110001", Actors.Clerk, at ?? T0, policy ?? Policy);
@@ -67,6 +80,13 @@ public static class Given
 
         if (status == ComplaintStatus.Closed)
         {
+            if (complaint.IsMajor)
+            {
+                // A major complaint closes only with an approved investigation (issue 17).
+                complaint.WriteInvestigation(Investigation(), Actors.Supervisor, now = now.AddMinutes(1), ComplaintDesk.Domain.Calendar.CompanyCalendar.Default);
+                complaint.ApproveInvestigation(null, Actors.Manager, now = now.AddMinutes(1));
+            }
+
             complaint.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, "业主满意", Actors.Supervisor, now.AddMinutes(1), Policy);
         }
 

@@ -1,4 +1,6 @@
+using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Investigations;
 
 namespace ComplaintDesk.Domain.Tests.TestSupport;
 
@@ -21,8 +23,36 @@ public static class Moves
         ComplaintMove.Withdraw => "业主主动撤回",
         ComplaintMove.RecordRepeatRaise => "业主再次来电",
         ComplaintMove.HandOver => "本人轮休，转交同事跟进",
+        ComplaintMove.WriteInvestigation => null,
+        ComplaintMove.ApproveInvestigation => "调查属实，整改措施可行",
+        ComplaintMove.ReturnInvestigation => "原因分析不充分，请补充维保记录",
+        ComplaintMove.CompleteCorrectiveAction => "已与维保单位签订夜间值班补充协议",
+        ComplaintMove.VerifyCorrectiveAction => "现场抽查夜间值班，已整改到位",
         _ => throw new ArgumentOutOfRangeException(nameof(move), move, null),
     };
+
+    /// <summary>
+    /// What must have happened before <paramref name="move"/> can be made (beyond the status): a report written by the
+    /// supervisor before it is reviewed, approved before its actions are done, an action done before it is verified.
+    /// </summary>
+    public static void Prepare(Complaint complaint, ComplaintMove move, DateTime now)
+    {
+        if (move is ComplaintMove.ApproveInvestigation or ComplaintMove.ReturnInvestigation or ComplaintMove.CompleteCorrectiveAction
+            or ComplaintMove.VerifyCorrectiveAction)
+        {
+            complaint.WriteInvestigation(Given.Investigation(), Actors.Supervisor, now, CompanyCalendar.Default);
+        }
+
+        if (move is ComplaintMove.CompleteCorrectiveAction or ComplaintMove.VerifyCorrectiveAction)
+        {
+            complaint.ApproveInvestigation(null, Actors.Manager, now);
+        }
+
+        if (move is ComplaintMove.VerifyCorrectiveAction)
+        {
+            complaint.CompleteCorrectiveAction(1, "已整改", Actors.Clerk, now);
+        }
+    }
 
     /// <summary>Makes <paramref name="move"/>; <paramref name="text"/> replaces the usual reason or note.</summary>
     public static void Perform(Complaint complaint, ComplaintMove move, Actor actor, DateTime now, string? text = null)
@@ -71,6 +101,21 @@ public static class Moves
                 break;
             case ComplaintMove.HandOver:
                 complaint.HandOver("c9", "钱专员", text!, actor, now);
+                break;
+            case ComplaintMove.WriteInvestigation:
+                complaint.WriteInvestigation(Given.Investigation(), actor, now, CompanyCalendar.Default);
+                break;
+            case ComplaintMove.ApproveInvestigation:
+                complaint.ApproveInvestigation(text, actor, now);
+                break;
+            case ComplaintMove.ReturnInvestigation:
+                complaint.ReturnInvestigation(text!, actor, now);
+                break;
+            case ComplaintMove.CompleteCorrectiveAction:
+                complaint.CompleteCorrectiveAction(1, text!, actor, now);
+                break;
+            case ComplaintMove.VerifyCorrectiveAction:
+                complaint.VerifyCorrectiveAction(1, VerificationResult.Passed, text, null, actor, now, CompanyCalendar.Default);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(move), move, null);

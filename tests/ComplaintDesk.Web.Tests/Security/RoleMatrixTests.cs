@@ -17,6 +17,7 @@ public sealed class RoleMatrixTests : IAsyncLifetime
         [string.Empty] = [.. Roles.All],
         ["Account"] = [.. Roles.All],
         ["Complaints"] = [Roles.Clerk, Roles.Supervisor, Roles.Manager],
+        ["CorrectiveActions"] = [Roles.Clerk, Roles.Supervisor, Roles.Manager],
         ["Escalations"] = [Roles.Supervisor, Roles.Manager],
         ["Notifications"] = [.. Roles.All],
         ["Reports"] = [Roles.Manager, Roles.Supervisor],

@@ -65,6 +65,11 @@ public static class ComplaintLabels
         TimelineKind.ReferralRequested => "转办申请",
         TimelineKind.ReferralRequestDecided => "转办申请结果",
         TimelineKind.ReferralSatisfaction => "转办满意度",
+        TimelineKind.InvestigationWritten => "调查处理报告",
+        TimelineKind.InvestigationApproved => "调查处理报告审核通过",
+        TimelineKind.InvestigationReturned => "调查处理报告退回",
+        TimelineKind.CorrectiveActionCompleted => "整改完成",
+        TimelineKind.CorrectiveActionVerified => "整改验证",
         _ => kind.ToString(),
     };
 

@@ -96,6 +96,8 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         (ComplaintDeskDbContext context, long id) => context.Complaints.AsNoTracking()
             .Include(c => c.Timeline.OrderBy(t => t.Id))
             .Include(c => c.FollowUps)
+            .Include(c => c.Investigation)
+            .Include(c => c.CorrectiveActions)
             .AsSplitQuery()
             .SingleOrDefault(c => c.Id == id));
 

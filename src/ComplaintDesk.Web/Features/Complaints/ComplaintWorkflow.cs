@@ -12,7 +12,7 @@ namespace ComplaintDesk.Web.Features.Complaints;
 /// Registers complaints and applies moves for pages and API alike: validate the input, load the complaint
 /// within the caller's projects, let the domain decide, save once, log, tell event handlers.
 /// </summary>
-public sealed class ComplaintWorkflow(
+public sealed partial class ComplaintWorkflow(
     ComplaintDeskDbContext db,
     CurrentStaff staff,
     ProcedurePolicies policies,
@@ -166,6 +166,7 @@ public sealed class ComplaintWorkflow(
             // The follow-up moves count unanswered attempts by day from the follow-ups themselves.
             var query = move is ComplaintMove.RecordFollowUp or ComplaintMove.CloseUnreachable
                 ? db.Complaints.Include(c => c.FollowUps).AsQueryable()
+                : NeedsInvestigation(move) ? db.Complaints.Include(c => c.Investigation).Include(c => c.CorrectiveActions).AsSplitQuery()
                 : db.Complaints.AsQueryable();
             complaint = await query.SingleOrDefaultAsync(c => c.Id == id, cancellationToken)
                 ?? throw new ComplaintNotFoundException(id);

@@ -63,7 +63,10 @@ public sealed class ClockService(
         {
             await using var scope = scopes.CreateAsyncScope();
             var check = scope.ServiceProvider.GetRequiredService<ClockCheck>();
-            var result = await check.RunOnceAsync(clock.GetUtcNow().UtcDateTime, stoppingToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var result = await check.RunOnceAsync(now, stoppingToken);
+            var actions = await scope.ServiceProvider.GetRequiredService<CorrectiveActionClockCheck>().RunOnceAsync(now, stoppingToken);
+            result = new ClockRunResult(result.Candidates + actions.Candidates, result.Recorded + actions.Recorded, result.Skipped + actions.Skipped);
             if (result.Recorded > 0 || result.Skipped > 0)
             {
                 logger.LogInformation(

@@ -117,7 +117,7 @@ public sealed class EscalationQueue(
 
     private static readonly Func<ComplaintDeskDbContext, Task<int>> _waitingLevelTwo = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context) => context.Set<EscalationEvent>()
-            .Where(e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
+            .Where(e => e.AcknowledgedAt == null && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor || e.Kind == EscalationKind.CorrectiveActionEscalated))
             .Select(e => e.ComplaintId).Distinct().Take(CountCap).Count());
 
     private static readonly Func<ComplaintDeskDbContext, int[], Task<int>> _waitingAllIn = EF.CompileAsyncQuery(
@@ -128,7 +128,7 @@ public sealed class EscalationQueue(
     private static readonly Func<ComplaintDeskDbContext, int[], Task<int>> _waitingLevelTwoIn = EF.CompileAsyncQuery(
         (ComplaintDeskDbContext context, int[] projects) => context.Set<EscalationEvent>()
             .Where(e => e.AcknowledgedAt == null && projects.Contains(e.ProjectId)
-                && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor))
+                && (e.Kind == EscalationKind.Level2 || e.Kind == EscalationKind.UpgradedToMajor || e.Kind == EscalationKind.CorrectiveActionEscalated))
             .Select(e => e.ComplaintId).Distinct().Take(CountCap).Count());
 
     /// <summary>The badge stops counting here and shows "99+": a count over every waiting complaint grows with the backlog.</summary>

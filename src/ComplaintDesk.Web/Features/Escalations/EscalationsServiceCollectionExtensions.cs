@@ -15,6 +15,7 @@ public static class EscalationsServiceCollectionExtensions
             .ValidateOnStart();
 
         services.AddScoped<ClockCheck>();
+        services.AddScoped<CorrectiveActionClockCheck>();
         services.AddHostedService<ClockService>();
         services.AddScoped<IncidentService>();
         services.AddScoped<EscalationQueue>();

@@ -70,6 +70,9 @@ public sealed record MonthFigures(
 
     /// <summary>结案率: received in the month and closed by its end ÷ received in the month.</summary>
     public double? ClosureRate => Ratio.Of(Closed, Received);
+
+    /// <summary>整改措施 of the month; counted live, set after the snapshot parts (<see cref="CorrectiveActionFigures"/>).</summary>
+    public CorrectiveActionFigures CorrectiveActions { get; init; } = CorrectiveActionFigures.None;
 }
 
 /// <summary>A count under a fixed label (type, severity).</summary>

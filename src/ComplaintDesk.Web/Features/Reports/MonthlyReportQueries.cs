@@ -299,9 +299,12 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         }
 
         var names = await MasterNames.LoadAsync(db, cancellationToken);
-        var current = await FiguresAsync(new MonthQuerySet(db, scope, month, policy.Calendar, now, scopeIsEverything), names, cancellationToken);
-        var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
-        var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now, scopeIsEverything), names, cancellationToken);
+        var current = await FiguresAsync(new MonthQuerySet(db, scope, month, policy.Calendar, now, scopeIsEverything), names, cancellationToken)
+            with { CorrectiveActions = await CorrectiveActionFigures.CountAsync(db, scope, month, policy.Calendar, scopeIsEverything, cancellationToken) };
+        var previous = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-1), policy.Calendar, now, scopeIsEverything), names, cancellationToken)
+            with { CorrectiveActions = await CorrectiveActionFigures.CountAsync(db, scope, month.AddMonths(-1), policy.Calendar, scopeIsEverything, cancellationToken) };
+        var yearBefore = await FiguresAsync(new MonthQuerySet(db, scope, month.AddMonths(-12), policy.Calendar, now, scopeIsEverything), names, cancellationToken)
+            with { CorrectiveActions = await CorrectiveActionFigures.CountAsync(db, scope, month.AddMonths(-12), policy.Calendar, scopeIsEverything, cancellationToken) };
         var trend = await TrendAsync(new TrendQuerySet(db, scope, month, policy.Calendar, scopeIsEverything), cancellationToken);
         var majors = await MajorsAsync(scope, month, names, cancellationToken);
 
@@ -316,6 +319,14 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         var policy = await policies.GetAsync(cancellationToken);
         return await FiguresAsync(
             new MonthQuerySet(db, scope, month, policy.Calendar, clock.GetUtcNow().UtcDateTime, scopeIsEverything), names, cancellationToken);
+    }
+
+    /// <summary>整改措施 of one month over <paramref name="scope"/> (live, not snapshotted).</summary>
+    public async Task<CorrectiveActionFigures> CorrectiveActionFiguresAsync(
+        IQueryable<Complaint> scope, YearMonth month, bool scopeIsEverything, CancellationToken cancellationToken = default)
+    {
+        var policy = await policies.GetAsync(cancellationToken);
+        return await CorrectiveActionFigures.CountAsync(db, scope, month, policy.Calendar, scopeIsEverything, cancellationToken);
     }
 
     /// <summary>One month of the trend (three small grouped queries).</summary>

@@ -171,6 +171,10 @@ public sealed class MonthlyReportService(
 
         var majors = lanes.Run((q, complaints, ct) => q.MajorsAsync(complaints, month, names, ct));
 
+        // 整改措施 are counted live for the three months compared (not part of the snapshots).
+        var actionMonths = new[] { month, month.AddMonths(-1), month.AddMonths(-12) };
+        var actionFigures = actionMonths.ToDictionary(m => m, m => lanes.Run((q, complaints, ct) => q.CorrectiveActionFiguresAsync(complaints, m, scope.IsEverything, ct)));
+
         foreach (var (m, parts) in computing)
         {
             figures[m] = MonthlyReportQueries.Combine(m, await parts.Received, await parts.Resolved, names);
@@ -186,6 +190,11 @@ public sealed class MonthlyReportService(
         foreach (var (m, known) in figures)
         {
             trend.TryAdd(m, MonthlyReportQueries.TrendPointOf(known));
+        }
+
+        foreach (var (m, counting) in actionFigures)
+        {
+            figures[m] = figures[m] with { CorrectiveActions = await counting };
         }
 
         var majorRows = await majors;

@@ -39,8 +39,19 @@ public static class ReportLines
             Count("repeat", string.Create(CultureInfo.InvariantCulture, $"重复投诉（反映 ≥ {report.RepeatRaises} 次）"), c.Repeat, p.Repeat, y.Repeat),
             Count("group", "群体投诉", c.Group, p.Group, y.Group),
             Count("governmentReferral", "政府/上级转办", c.GovernmentReferral, p.GovernmentReferral, y.GovernmentReferral),
+            .. CorrectiveActions(c, p, y),
         ];
     }
+
+    /// <summary>整改措施 (issue 17): opened, completed, verified in the month, overdue at its end.</summary>
+    private static IEnumerable<FigureLine> CorrectiveActions(MonthFigures c, MonthFigures p, MonthFigures y) =>
+    [
+        Count("actionsOpened", "整改措施：本月下达", c.CorrectiveActions.Opened, p.CorrectiveActions.Opened, y.CorrectiveActions.Opened),
+        Count("actionsCompleted", "整改措施：本月完成", c.CorrectiveActions.Completed, p.CorrectiveActions.Completed, y.CorrectiveActions.Completed),
+        Count("actionsVerified", "整改措施：本月验证通过", c.CorrectiveActions.Verified, p.CorrectiveActions.Verified, y.CorrectiveActions.Verified),
+        Count("actionsOverdue", "整改措施：月末逾期未完成",
+            c.CorrectiveActions.OverdueAtMonthEnd, p.CorrectiveActions.OverdueAtMonthEnd, y.CorrectiveActions.OverdueAtMonthEnd),
+    ];
 
     public static IReadOnlyList<BreakdownLine> ByType(MonthlyReport report) =>
         Counts(report, f => f.ByType);

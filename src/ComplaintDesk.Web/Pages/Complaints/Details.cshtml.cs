@@ -15,7 +15,7 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 /// this person now. Every move goes through <see cref="ComplaintWorkflow"/> with the version the page was
 /// drawn from, so a change made meanwhile by someone else is reported, never overwritten.
 /// </summary>
-public sealed class DetailsModel(
+public sealed partial class DetailsModel(
     DeskNames names,
     CurrentStaff staff,
     ProcedurePolicies policies,
@@ -227,7 +227,7 @@ public sealed class DetailsModel(
     private async Task<IActionResult> MoveAsync<TInput>(long id, ComplaintMove move, TInput input, Func<TInput, int?, CancellationToken, Task<Complaint>> apply)
         where TInput : class
     {
-        if (!await IsDeskAsync())
+        if (!await MayMoveAsync(move))
         {
             return Forbid();
         }
@@ -323,6 +323,7 @@ public sealed class DetailsModel(
             FollowUpBlocked = refusal.Message;
         }
 
+        PrepareInvestigationForms(complaint);
         if (OpenForm != nameof(Reclassify))
         {
             var facts = complaint.Facts;
