@@ -1,4 +1,3 @@
-using ComplaintDesk.Data;
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Domain.TimeLimits;
