@@ -113,7 +113,7 @@ public sealed class ApiInvestigationTests(ApiAppFixture fixture) : IClassFixture
 
         await supervisor.MoveAsync(id, "investigation", Report());
         var clerkApproves = await clerk.MoveAsync(id, "investigation/approve", new { }, HttpStatusCode.Conflict);
-        var returnWithoutReason = await manager.MoveAsync(id, "investigation/return", new { note = "" }, HttpStatusCode.Conflict);
+        var returnWithoutReason = await manager.MoveAsync(id, "investigation/return", new { note = "" }, HttpStatusCode.BadRequest);
         var completeDraft = await clerk.MoveAsync(id, "corrective-actions/complete", new { no = 1, note = "已做" }, HttpStatusCode.Conflict);
         var verifyFailedWithoutDate = await supervisor.MoveAsync(id, "corrective-actions/verify", new { no = 1, result = "Failed", note = "未整改" },
             HttpStatusCode.BadRequest);
