@@ -164,7 +164,9 @@ public static class ApiContract
                     return target;
                 }
 
-                if (target["type"] is JsonValue type && target["enum"] is null)
+                // nullable adds null to `type`; beside a composition (`oneOf: [$ref]`, a nullable reference) null is an
+                // alternative to the whole schema, as the generators read it.
+                if (target["type"] is JsonValue type && target["enum"] is null && target["oneOf"] is null && target["allOf"] is null && target["anyOf"] is null)
                 {
                     target["type"] = new JsonArray(type.GetValue<string>(), "null");
                     return target;

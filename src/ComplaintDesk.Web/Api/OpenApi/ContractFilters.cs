@@ -6,7 +6,8 @@ namespace ComplaintDesk.Web.Api.OpenApi;
 /// <summary>
 /// What the document says beyond the endpoints' own metadata, so that it and the server agree: the server the paths
 /// are relative to, tag descriptions, the licence, the <c>ruleCode</c> and <c>traceId</c> every ProblemDetails carries,
-/// and the headers (<c>Location</c> on 201, <c>ETag</c> on a complaint's detail).
+/// and the headers (<c>Location</c> on 201, <c>ETag</c> on a complaint's detail); and nullable references written so that
+/// every generator reads them the same way (see <see cref="WriteNullableReferences"/>).
 /// </summary>
 public sealed class ContractDocumentFilter : IDocumentFilter
 {
@@ -30,6 +31,41 @@ public sealed class ContractDocumentFilter : IDocumentFilter
             if (tag.Name is { } name && _tags.TryGetValue(name, out var description))
             {
                 tag.Description = description;
+            }
+        }
+
+        WriteNullableReferences(swaggerDoc);
+    }
+
+    /// <summary>
+    /// A property that holds a component or null (<c>severity</c>: a Severity, null for B and C complaints) comes from
+    /// Swashbuckle as <c>allOf: [$ref]</c> + <c>nullable: true</c> with no <c>type</c>, which OpenAPI 3.0 tools split
+    /// on: Redocly's rules and openapi-typescript refuse <c>nullable</c> without <c>type</c>, and NSwag types
+    /// <c>allOf</c> + <c>type</c> as a plain string. Written as <c>type</c> (the component's) + <c>nullable: true</c> +
+    /// <c>oneOf: [$ref]</c>, the document passes Redocly, openapi-typescript types it <c>Severity | null</c> and NSwag
+    /// <c>Severity?</c> (both checked: eng/api-lint's client-check and GeneratedClientTests).
+    /// </summary>
+    private static void WriteNullableReferences(OpenApiDocument document)
+    {
+        var components = document.Components?.Schemas;
+        if (components is null)
+        {
+            return;
+        }
+
+        foreach (var schema in components.Values.OfType<OpenApiSchema>())
+        {
+            foreach (var property in (schema.Properties ?? new Dictionary<string, IOpenApiSchema>()).Values.OfType<OpenApiSchema>())
+            {
+                if (property is { AllOf: [OpenApiSchemaReference reference], Type: JsonSchemaType.Null }
+                    && reference.Reference.Id is { } id
+                    && components.TryGetValue(id, out var target)
+                    && target.Type is { } targetType)
+                {
+                    property.Type = targetType | JsonSchemaType.Null;
+                    property.OneOf = [reference];
+                    property.AllOf = null;
+                }
             }
         }
     }
