@@ -570,7 +570,11 @@ public sealed partial class Complaint
     }
 
     /// <summary>Links the complaint into an incident (事件) whose distinct complainants are counted for 3.1.2(e).</summary>
-    public void LinkToIncident(long incidentId, string incidentName, int incidentComplainants, Actor actor, DateTime now, ClassificationPolicy policy)
+    /// <param name="outlier">Set when the complaint is not plainly one of the incident (<see cref="IncidentFit"/>): why, and the
+    /// supervisor's written reason for linking it anyway; both go into the timeline.</param>
+    public void LinkToIncident(
+        long incidentId, string incidentName, int incidentComplainants, Actor actor, DateTime now, ClassificationPolicy policy,
+        (string Why, string Reason)? outlier = null)
     {
         if (!actor.IsSystem && !actor.IsIn(StaffRole.Supervisor))
         {
@@ -582,9 +586,22 @@ public sealed partial class Complaint
             throw new DomainRuleException(RuleCodes.MoveNotAllowedInStatus, "已撤销的投诉不能关联群体事件。");
         }
 
+        var note = $"关联到事件「{incidentName}」，事件共 {incidentComplainants} 位投诉人";
+        if (outlier is { } given)
+        {
+            var (why, reason) = given;
+            if (!actor.IsSystem && !actor.IsIn(StaffRole.Supervisor))
+            {
+                throw new DomainRuleException(RuleCodes.RoleNotAllowed, "只有客服主管可以关联不在同一问题范围内的投诉。");
+            }
+
+            RequireReason(reason, "关联理由");
+            note = $"{note}。{why}；主管关联理由：{reason.Trim()}";
+        }
+
         IncidentId = incidentId;
         ChangeClassification(Facts with { LinkedComplainantCount = incidentComplainants, DaysUnresolved = DaysUnresolvedAt(now) },
-            policy, now, actor, TimelineKind.LinkedToIncident, $"关联到事件「{incidentName}」，事件共 {incidentComplainants} 位投诉人");
+            policy, now, actor, TimelineKind.LinkedToIncident, note);
     }
 
     /// <summary>

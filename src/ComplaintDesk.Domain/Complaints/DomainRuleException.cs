@@ -34,6 +34,9 @@ public static class RuleCodes
     public const string CorrectiveActionNotInStatus = "corrective-action.not-in-status";
     public const string InvalidInput = "input.invalid";
     public const string NotLinked = "incident.not-linked";
+
+    /// <summary>Another topic or outside the group window: linking needs a supervisor's written reason.</summary>
+    public const string IncidentOutlier = "incident.outlier-needs-reason";
     public const string ReferralReplyRequired = "referral.reply-required";
     public const string ReferralExists = "referral.exists";
     public const string ReferralMissing = "referral.missing";

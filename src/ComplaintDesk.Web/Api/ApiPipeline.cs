@@ -49,6 +49,7 @@ public static class ApiPipeline
         AttachmentEndpoints.Map(complaints, attachmentBytes);
         secured.MapReportsApi();
         CorrectiveActionEndpoints.Map(secured);
+        IncidentEndpoints.Map(secured);
 
         // Signed-in callers learn why no endpoint took their request; anonymous ones only that they must sign in.
         app.MapFallback("/api/{**path}", ApiFallback.Answer)

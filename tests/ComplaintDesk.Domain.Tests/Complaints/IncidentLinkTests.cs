@@ -171,4 +171,58 @@ public class IncidentLinkTests
 
         Assert.Equal(RuleCodes.NotLinked, refusal.RuleCode);
     }
+
+    [Theory]
+    [InlineData(-71, false)]
+    [InlineData(71, false)]
+    [InlineData(72, false)]
+    [InlineData(73, true)]
+    [InlineData(-73, true)]
+    public void IncidentFit_HoursFromTheNearestMember_OutsideTheWindowOnlyPast72(int hours, bool outlier)
+    {
+        var member = _now;
+        var far = _now.AddDays(-30);
+
+        var fit = IncidentFit.Of(1, far, [far, member], 1, member.AddHours(hours), TimeSpan.FromHours(72));
+
+        Assert.Equal(outlier, fit.IsOutlier);
+        Assert.Equal(TimeSpan.FromHours(Math.Abs(hours)), fit.Gap);
+        Assert.False(fit.OtherTopic);
+    }
+
+    [Fact]
+    public void IncidentFit_NoMembersLeft_MeasuresFromTheIncidentsCreation()
+    {
+        var fit = IncidentFit.Of(1, _now, [], 2, _now.AddHours(80), TimeSpan.FromHours(72));
+
+        Assert.True(fit.OtherTopic);
+        Assert.True(fit.OutsideWindow);
+        Assert.Equal("投诉事项不同（事件为「电梯」，该投诉为「停车」）；登记时间与事件中最近的投诉相隔 80 小时，超过群体投诉归并时间窗 72 小时",
+            fit.Describe("电梯", "停车"));
+    }
+
+    [Fact]
+    public void LinkToIncident_OutlierWithAReason_KeepsWhyAndTheReasonInTheTimeline()
+    {
+        var complaint = Given.InStatus(ComplaintStatus.InProgress);
+
+        complaint.LinkToIncident(7, "3栋电梯停运", 2, Actors.Supervisor, _now, Given.Policy, ("投诉事项不同", " 同一台电梯 "));
+
+        Assert.Equal(7, complaint.IncidentId);
+        Assert.EndsWith("。投诉事项不同；主管关联理由：同一台电梯", complaint.Timeline[^1].Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LinkToIncident_OutlierWithoutAReason_IsRefusedAndNothingChanges()
+    {
+        var complaint = Given.InStatus(ComplaintStatus.InProgress);
+        var entries = complaint.Timeline.Count;
+
+        var refused = Assert.Throws<DomainRuleException>(
+            () => complaint.LinkToIncident(7, "3栋电梯停运", 2, Actors.Supervisor, _now, Given.Policy, ("投诉事项不同", " ")));
+
+        Assert.Equal(RuleCodes.ReasonRequired, refused.RuleCode);
+        Assert.Null(complaint.IncidentId);
+        Assert.Equal(entries, complaint.Timeline.Count);
+    }
 }

@@ -29,7 +29,8 @@ public sealed class IncidentServiceTests : IAsyncLifetime
         var first = await _app.RegisterAsync(Person(0));
         var engineering = await _app.RegisterAsync(EscalationKit.Input(name: "业主B", phone: "13611112222", cause: Cause.EngineeringQuality, topicId: 2));
         var incident = await IncidentAsync(s => s.CreateAsync(first, "3栋电梯停运"));
-        await IncidentAsync(async s => { await s.LinkAsync(incident, engineering); return 0; });
+        // Another topic (房屋质量 vs 电梯): linked on a supervisor's reason.
+        await IncidentAsync(async s => { await s.LinkAsync(incident, engineering, "同一部电梯的土建问题，业主们一起反映"); return 0; });
         for (var i = 1; i < 8; i++)
         {
             var id = await _app.RegisterAsync(Person(i));
@@ -251,6 +252,139 @@ public sealed class IncidentServiceTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Null((await _app.ComplaintAsync(other)).IncidentId);
+    }
+
+    [Theory]
+    [InlineData(71, true)]
+    [InlineData(72, true)]
+    [InlineData(73, false)]
+    public async Task Link_SameTopicHoursApart_LinksWithinTheGroupWindowOnly(int hours, bool links)
+    {
+        var first = await _app.RegisterAsync(Person(800 + hours));
+        _app.Advance(TimeSpan.FromHours(hours));
+        var later = await _app.RegisterAsync(Person(900 + hours));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "2栋停水"));
+
+        var refused = await Record.ExceptionAsync(() => IncidentAsync(async s => { await s.LinkAsync(incident, later); return 0; }));
+
+        if (links)
+        {
+            Assert.Null(refused);
+            Assert.Equal(incident, (await _app.ComplaintAsync(later)).IncidentId);
+            return;
+        }
+
+        var rule = Assert.IsType<DomainRuleException>(refused);
+        Assert.Equal(RuleCodes.IncidentOutlier, rule.RuleCode);
+        Assert.Contains($"相隔 {hours} 小时，超过群体投诉归并时间窗 72 小时", rule.Message, StringComparison.Ordinal);
+        Assert.Contains("请填写关联理由", rule.Message, StringComparison.Ordinal);
+        Assert.Null((await _app.ComplaintAsync(later)).IncidentId);
+        Assert.DoesNotContain(await _app.TimelineAsync(later), t => t.Kind == TimelineKind.LinkedToIncident);
+    }
+
+    [Fact]
+    public async Task Link_OutsideTheWindowWithAReason_LinksAndTheTimelineSaysWhy()
+    {
+        var first = await _app.RegisterAsync(Person(810));
+        _app.Advance(TimeSpan.FromHours(73));
+        var later = await _app.RegisterAsync(Person(811));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "2栋停水"));
+
+        await IncidentAsync(async s => { await s.LinkAsync(incident, later, "同一次停水，业主出差回来才反映"); return 0; });
+
+        Assert.Equal(incident, (await _app.ComplaintAsync(later)).IncidentId);
+        Assert.Equal(2, (await _app.ComplaintAsync(first)).Facts.LinkedComplainantCount);
+        var entry = Assert.Single(await _app.TimelineAsync(later), t => t.Kind == TimelineKind.LinkedToIncident);
+        Assert.Contains("相隔 73 小时，超过群体投诉归并时间窗 72 小时", entry.Note, StringComparison.Ordinal);
+        Assert.Contains("主管关联理由：同一次停水，业主出差回来才反映", entry.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_OtherTopic_RefusedWithoutAReasonAndLinkedWithOne()
+    {
+        var first = await _app.RegisterAsync(Person(820));
+        var parking = await _app.RegisterAsync(EscalationKit.Input(name: "业主821", phone: "13800000821", topicId: 2));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "3栋电梯停运"));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(
+            () => IncidentAsync(async s => { await s.LinkAsync(incident, parking, "   "); return 0; }));
+
+        Assert.Equal(RuleCodes.IncidentOutlier, refused.RuleCode);
+        Assert.Contains("投诉事项不同", refused.Message, StringComparison.Ordinal);
+        Assert.Null((await _app.ComplaintAsync(parking)).IncidentId);
+
+        await IncidentAsync(async s => { await s.LinkAsync(incident, parking, "电梯停运导致业主只能走地库坡道，反映的是同一件事"); return 0; });
+
+        Assert.Equal(incident, (await _app.ComplaintAsync(parking)).IncidentId);
+        var entry = Assert.Single(await _app.TimelineAsync(parking), t => t.Kind == TimelineKind.LinkedToIncident);
+        Assert.Contains("投诉事项不同", entry.Note, StringComparison.Ordinal);
+        Assert.Contains("主管关联理由：电梯停运导致业主只能走地库坡道，反映的是同一件事", entry.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Link_OtherProjectWithAReason_IsStillRefused()
+    {
+        var first = await _app.RegisterAsync(Person(830));
+        var elsewhere = await _app.RegisterAsync(EscalationKit.Input(name: "业主831", phone: "13800000831", projectId: 2));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "3栋电梯停运"));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(
+            () => IncidentAsync(async s => { await s.LinkAsync(incident, elsewhere, "业主说是同一家电梯公司"); return 0; }));
+
+        Assert.Equal(RuleCodes.InvalidInput, refused.RuleCode);
+        Assert.Null((await _app.ComplaintAsync(elsewhere)).IncidentId);
+    }
+
+    [Fact]
+    public async Task DetailsPage_LinkNumberOfAnotherTopic_SaysWhyInChineseThenLinksWithTheReason()
+    {
+        var first = await _app.RegisterAsync(Person(840));
+        var other = await _app.RegisterAsync(EscalationKit.Input(name: "业主841", phone: "13800000841", topicId: 2));
+        var number = (await _app.ComplaintAsync(other)).Number;
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "3栋电梯停运"));
+        using var client = await _app.SignInAsync("supervisor");
+        var url = $"/Escalations/Incidents/Details/{incident}";
+        Assert.Contains("关联理由（投诉事项不同或超出时间窗时必填）", await client.GetPageAsync(url), StringComparison.Ordinal);
+
+        var refused = await client.PostFormAsync($"{url}?handler=LinkNumber", new() { ["Number"] = number }, url);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync();
+        Assert.Contains($"投诉 {number} 与事件「3栋电梯停运」不是同一时间的同一问题", html, StringComparison.Ordinal);
+        Assert.Contains("请填写关联理由后再关联", html, StringComparison.Ordinal);
+        Assert.Null((await _app.ComplaintAsync(other)).IncidentId);
+
+        var linked = await client.PostFormAsync($"{url}?handler=LinkNumber", new() { ["Number"] = number, ["Reason"] = "同一台电梯" }, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, linked.StatusCode);
+        Assert.Equal(incident, (await _app.ComplaintAsync(other)).IncidentId);
+        Assert.Contains("主管关联理由：同一台电梯", (await client.GetPageAsync($"/Complaints/{other}")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Api_LinkOutsideTheWindow_ProblemWithRuleCodeThenLinksWithAReason()
+    {
+        var first = await _app.RegisterAsync(Person(850));
+        _app.Advance(TimeSpan.FromHours(73));
+        var later = await _app.RegisterAsync(Person(851));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "2栋停水"));
+        using var api = await Api.ApiTestClient.ForAsync(_app, "supervisor");
+
+        var refused = await Api.ApiTestClient.ProblemAsync(
+            await api.PostJsonAsync($"/api/v1/incidents/{incident}/members", new { complaintId = later }), HttpStatusCode.Conflict);
+
+        Assert.Equal(RuleCodes.IncidentOutlier, refused["ruleCode"]!.GetValue<string>());
+        Assert.Contains("超过群体投诉归并时间窗 72 小时", refused["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Null((await _app.ComplaintAsync(later)).IncidentId);
+
+        var summary = await Api.ApiTestClient.JsonAsync(
+            await api.PostJsonAsync($"/api/v1/incidents/{incident}/members", new { complaintId = later, reason = "同一次停水" }), HttpStatusCode.OK);
+
+        Assert.Equal(2, summary["members"]!.GetValue<int>());
+        Assert.Equal(incident, (await _app.ComplaintAsync(later)).IncidentId);
+        var missing = await Api.ApiTestClient.ProblemAsync(
+            await api.PostJsonAsync("/api/v1/incidents/999999/members", new { complaintId = later, reason = "x" }), HttpStatusCode.NotFound);
+        Assert.Null(missing["ruleCode"]);
     }
 
     private static Features.Complaints.RegisterComplaintInput Person(int i) =>

@@ -55,6 +55,9 @@ public sealed class IncidentService(
     IEnumerable<IComplaintEventHandler> eventHandlers,
     ILogger<IncidentService> logger)
 {
+    /// <summary>Characters of a supervisor's reason for linking an outlier (it shares the timeline note with the link's text).</summary>
+    public const int OutlierReasonLength = 500;
+
     private const int CandidatePool = 200;
 
     public async Task<IReadOnlyList<IncidentSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -168,9 +171,20 @@ public sealed class IncidentService(
         return incident.Id;
     }
 
-    /// <summary>Links a complaint (by id) into the incident; every member's complainant count follows.</summary>
-    public Task LinkAsync(long incidentId, long complaintId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(incidentId, async (incident, members, policy, now, ct) =>
+    /// <summary>
+    /// Links a complaint (by id) into the incident; every member's complainant count follows. A complaint of another topic
+    /// or registered outside the group window of every member is linked only with <paramref name="reason"/> (a supervisor's
+    /// written reason, kept in the timeline); otherwise refused with <see cref="RuleCodes.IncidentOutlier"/>.
+    /// </summary>
+    public Task LinkAsync(long incidentId, long complaintId, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        var cleaned = Infrastructure.Text.TextInput.Clean(reason)?.Trim();
+        if (Infrastructure.Text.TextInput.Length(cleaned) > OutlierReasonLength)
+        {
+            throw InputValidationException.For("Reason", $"关联理由不能超过 {OutlierReasonLength} 个字。");
+        }
+
+        return ChangeAsync(incidentId, async (incident, members, policy, now, ct) =>
         {
             var complaint = await LoadVisibleAsync(complaintId, ct);
             if (complaint.IncidentId == incidentId)
@@ -188,20 +202,37 @@ public sealed class IncidentService(
                 throw new DomainRuleException(RuleCodes.InvalidInput, $"投诉 {complaint.Number} 不属于该事件的物业项目，不能关联。");
             }
 
+            var fit = IncidentFit.Of(incident.TopicId, incident.CreatedAt, members.Select(m => m.RegisteredAt), complaint.TopicId, complaint.RegisteredAt,
+                policy.GroupWindow);
+            (string Why, string Reason)? outlier = null;
+            if (fit.IsOutlier)
+            {
+                var topics = (await NamesAsync(ct)).Topics;
+                var why = fit.Describe(topics.GetValueOrDefault(incident.TopicId, string.Empty), topics.GetValueOrDefault(complaint.TopicId, string.Empty));
+                if (string.IsNullOrEmpty(cleaned))
+                {
+                    throw new DomainRuleException(RuleCodes.IncidentOutlier,
+                        $"投诉 {complaint.Number} 与事件「{incident.Name}」不是同一时间的同一问题：{why}。如确属同一问题，请填写关联理由后再关联。");
+                }
+
+                outlier = (why, cleaned);
+            }
+
             var count = CountOf([.. members, complaint]);
-            complaint.LinkToIncident(incident.Id, incident.Name, count, staff.Actor, now, policy.Classification);
+            complaint.LinkToIncident(incident.Id, incident.Name, count, staff.Actor, now, policy.Classification, outlier);
             foreach (var member in members)
             {
                 member.UpdateIncidentSize(count, staff.Actor, now, policy.Classification);
             }
 
-            logger.LogInformation("Complaint {ComplaintNumber} linked to incident {IncidentId} by {UserName}: {Count} complainants",
-                complaint.Number, incident.Id, staff.UserName, count);
+            logger.LogInformation("Complaint {ComplaintNumber} linked to incident {IncidentId} by {UserName}: {Count} complainants, outlier {Outlier}",
+                complaint.Number, incident.Id, staff.UserName, count, fit.IsOutlier);
             return [.. members, complaint];
         }, cancellationToken);
+    }
 
     /// <summary>Links a complaint given by its number (what a supervisor reads off a form).</summary>
-    public async Task LinkByNumberAsync(long incidentId, string? number, CancellationToken cancellationToken = default)
+    public async Task LinkByNumberAsync(long incidentId, string? number, string? reason = null, CancellationToken cancellationToken = default)
     {
         var trimmed = number?.Trim().ToUpperInvariant() ?? string.Empty;
         if (trimmed.Length == 0)
@@ -211,7 +242,7 @@ public sealed class IncidentService(
 
         var id = await queries.Visible().Where(c => c.Number == trimmed).Select(c => (long?)c.Id).SingleOrDefaultAsync(cancellationToken)
             ?? throw InputValidationException.For("Number", $"找不到投诉 {trimmed}。");
-        await LinkAsync(incidentId, id, cancellationToken);
+        await LinkAsync(incidentId, id, reason, cancellationToken);
     }
 
     /// <summary>Takes a complaint out of the incident; it and the remaining members are classified again without it.</summary>

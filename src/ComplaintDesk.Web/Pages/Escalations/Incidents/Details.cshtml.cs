@@ -28,6 +28,10 @@ public sealed class DetailsModel(IncidentService incidents, ProcedurePolicies po
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>Why a complaint of another topic or outside the group window belongs to the incident all the same.</summary>
+    [BindProperty]
+    public string? Reason { get; set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -43,10 +47,10 @@ public sealed class DetailsModel(IncidentService incidents, ProcedurePolicies po
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellationToken) =>
-        ActAsync("已关联。", () => incidents.LinkAsync(Id, ComplaintId, cancellationToken), cancellationToken);
+        ActAsync("已关联。", () => incidents.LinkAsync(Id, ComplaintId, null, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostLinkNumberAsync(CancellationToken cancellationToken) =>
-        ActAsync("已关联。", () => incidents.LinkByNumberAsync(Id, Number, cancellationToken), cancellationToken);
+        ActAsync("已关联。", () => incidents.LinkByNumberAsync(Id, Number, Reason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostUnlinkAsync(CancellationToken cancellationToken) =>
         ActAsync("已取消关联，相关分类已按剩余投诉人重新计算。", () => incidents.UnlinkAsync(Id, ComplaintId, Note, cancellationToken), cancellationToken);
