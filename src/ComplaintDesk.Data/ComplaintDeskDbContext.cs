@@ -24,6 +24,8 @@ public sealed class ComplaintDeskDbContext(DbContextOptions<ComplaintDeskDbConte
 
     public DbSet<Topic> Topics => Set<Topic>();
 
+    public DbSet<ReferralSource> ReferralSources => Set<ReferralSource>();
+
     public DbSet<StaffProject> StaffProjects => Set<StaffProject>();
 
     public DbSet<ProcedureSettings> ProcedureSettings => Set<ProcedureSettings>();

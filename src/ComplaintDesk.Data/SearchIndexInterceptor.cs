@@ -82,6 +82,11 @@ public sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 case TimelineEntry { Note: { Length: > 0 } note } timeline when entry.State == EntityState.Added && !addedIds.Contains(timeline.ComplaintId):
                     SearchTokens.AddText(For(more, timeline.ComplaintId), note);
                     break;
+                case TimelineEntry { Kind: TimelineKind.ReferralRecorded } recorded when entry.State == EntityState.Added && !addedIds.Contains(recorded.ComplaintId):
+                    // A referral recorded on an existing complaint: its ticket number finds it from now on.
+                    var referred = context.ChangeTracker.Entries<Complaint>().FirstOrDefault(c => c.Entity.Id == recorded.ComplaintId)?.Entity;
+                    SearchTokens.AddText(For(more, recorded.ComplaintId), referred?.Referral?.TicketNumber);
+                    break;
                 case FollowUp { Note: { Length: > 0 } note } followUp when entry.State == EntityState.Added && !addedIds.Contains(followUp.ComplaintId):
                     SearchTokens.AddText(For(more, followUp.ComplaintId), note);
                     break;

@@ -527,6 +527,74 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReferralSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CompletionHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FirstFeedbackHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("SignForHours")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralSources");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CompletionHours = 120,
+                            FirstFeedbackHours = 24,
+                            IsActive = true,
+                            Name = "12345 热线",
+                            SignForHours = 2
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CompletionHours = 360,
+                            FirstFeedbackHours = 48,
+                            IsActive = true,
+                            Name = "住建部门",
+                            SignForHours = 24
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CompletionHours = 168,
+                            FirstFeedbackHours = 48,
+                            IsActive = true,
+                            Name = "街道/社区",
+                            SignForHours = 24
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            Name = "其他"
+                        });
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
                 {
                     b.Property<string>("Month")
@@ -952,6 +1020,90 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                             b1.Property<int>("TimesRaisedUnresolved")
                                 .HasColumnType("integer")
                                 .HasColumnName("TimesRaisedUnresolved");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Referral", "ComplaintDesk.Domain.Complaints.Complaint.Referral#Referral", b1 =>
+                        {
+                            b1.Property<DateTime?>("CompletionDue")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("ExtensionsApproved")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ExtensionsRequested")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime?>("FirstFeedbackAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("FirstFeedbackDue")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("FirstFeedbackNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateTime?>("PendingCompletionDue")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("PendingReason")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<int?>("PendingRequest")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime?>("PendingRequestedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime>("ReceivedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ReplyById")
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("ReplyByName")
+                                .HasMaxLength(128)
+                                .HasColumnType("character varying(128)");
+
+                            b1.Property<DateTime?>("ReplySentAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("ReplyText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("character varying(4000)");
+
+                            b1.Property<DateTime?>("ReturnedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int?>("Satisfaction")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTime?>("SatisfactionAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("SignForDue")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime?>("SignedForAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<int>("SourceId")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("SourceName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("TicketNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
                         });
 
                     b.HasKey("Id");

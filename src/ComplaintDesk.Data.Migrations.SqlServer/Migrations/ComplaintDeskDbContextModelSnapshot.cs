@@ -527,6 +527,74 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReferralSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CompletionHours")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FirstFeedbackHours")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("SignForHours")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralSources");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CompletionHours = 120,
+                            FirstFeedbackHours = 24,
+                            IsActive = true,
+                            Name = "12345 热线",
+                            SignForHours = 2
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CompletionHours = 360,
+                            FirstFeedbackHours = 48,
+                            IsActive = true,
+                            Name = "住建部门",
+                            SignForHours = 24
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CompletionHours = 168,
+                            FirstFeedbackHours = 48,
+                            IsActive = true,
+                            Name = "街道/社区",
+                            SignForHours = 24
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            Name = "其他"
+                        });
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
                 {
                     b.Property<string>("Month")
@@ -953,6 +1021,90 @@ namespace ComplaintDesk.Data.Migrations.SqlServer.Migrations
                             b1.Property<int>("TimesRaisedUnresolved")
                                 .HasColumnType("int")
                                 .HasColumnName("TimesRaisedUnresolved");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Referral", "ComplaintDesk.Domain.Complaints.Complaint.Referral#Referral", b1 =>
+                        {
+                            b1.Property<DateTime?>("CompletionDue")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("ExtensionsApproved")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ExtensionsRequested")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime?>("FirstFeedbackAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("FirstFeedbackDue")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("FirstFeedbackNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<DateTime?>("PendingCompletionDue")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("PendingReason")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<int?>("PendingRequest")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime?>("PendingRequestedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime>("ReceivedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("ReplyById")
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<string>("ReplyByName")
+                                .HasMaxLength(128)
+                                .HasColumnType("nvarchar(128)");
+
+                            b1.Property<DateTime?>("ReplySentAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("ReplyText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<DateTime?>("ReturnedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int?>("Satisfaction")
+                                .HasColumnType("int");
+
+                            b1.Property<DateTime?>("SatisfactionAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("SignForDue")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("SignedForAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("SourceId")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("SourceName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("TicketNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
                         });
 
                     b.HasKey("Id");

@@ -504,6 +504,72 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Projects");
                 });
 
+            modelBuilder.Entity("ComplaintDesk.Data.Entities.ReferralSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CompletionHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FirstFeedbackHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SignForHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ReferralSources");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CompletionHours = 120,
+                            FirstFeedbackHours = 24,
+                            IsActive = true,
+                            Name = "12345 热线",
+                            SignForHours = 2
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CompletionHours = 360,
+                            FirstFeedbackHours = 48,
+                            IsActive = true,
+                            Name = "住建部门",
+                            SignForHours = 24
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CompletionHours = 168,
+                            FirstFeedbackHours = 48,
+                            IsActive = true,
+                            Name = "街道/社区",
+                            SignForHours = 24
+                        },
+                        new
+                        {
+                            Id = 4,
+                            IsActive = true,
+                            Name = "其他"
+                        });
+                });
+
             modelBuilder.Entity("ComplaintDesk.Data.Entities.ReportDispatch", b =>
                 {
                     b.Property<string>("Month")
@@ -925,6 +991,90 @@ namespace ComplaintDesk.Data.Migrations.Sqlite.Migrations
                             b1.Property<int>("TimesRaisedUnresolved")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("TimesRaisedUnresolved");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Referral", "ComplaintDesk.Domain.Complaints.Complaint.Referral#Referral", b1 =>
+                        {
+                            b1.Property<DateTime?>("CompletionDue")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ExtensionsApproved")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ExtensionsRequested")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("FirstFeedbackAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("FirstFeedbackDue")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FirstFeedbackNote")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("PendingCompletionDue")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PendingReason")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("PendingRequest")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("PendingRequestedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("ReceivedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReplyById")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReplyByName")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ReplySentAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ReplyText")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ReturnedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("Satisfaction")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime?>("SatisfactionAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("SignForDue")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("SignedForAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("SourceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SourceName")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TicketNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
                         });
 
                     b.HasKey("Id");

@@ -70,24 +70,36 @@ public sealed class BulkTableWriter<T> : IDisposable
             direct &= IsDirect(property);
         }
 
+        // A complex property's columns are named in the table (Referral_TicketNumber), not by the property alone.
+        var table = StoreObjectIdentifier.Create(entityType, StoreObjectType.Table)!.Value;
         foreach (var complex in entityType.GetComplexProperties())
         {
             var complexInfo = complex.PropertyInfo!;
+            var owner = Expression.Property(entity, complexInfo);
             foreach (var property in complex.ComplexType.GetProperties())
             {
-                var access = Expression.Property(Expression.Property(entity, complexInfo), property.PropertyInfo!);
+                Expression access = Expression.Property(owner, property.PropertyInfo!);
+                if (complex.IsNullable)
+                {
+                    // An optional complex property (e.g. a complaint's referral): every column null when it is absent.
+                    var type = access.Type.IsValueType && Nullable.GetUnderlyingType(access.Type) is null
+                        ? typeof(Nullable<>).MakeGenericType(access.Type)
+                        : access.Type;
+                    access = Expression.Condition(
+                        Expression.Equal(owner, Expression.Constant(null, owner.Type)), Expression.Default(type), Expression.Convert(access, type));
+                }
+
                 var converter = property.GetTypeMapping().Converter;
-                _columns.Add((property.GetColumnName(), Getter(access, entity, converter)));
+                _columns.Add((property.GetColumnName(table)!, Getter(access, entity, converter)));
                 _encoders.Add(Encoder(access, entity, converter, _columns[^1].Value));
                 direct &= IsDirect(property);
             }
         }
 
         _command = connection.CreateCommand();
-        var table = entityType.GetTableName();
         var names = string.Join(", ", _columns.Select(c => $"\"{c.Column}\""));
         var parameters = string.Join(", ", _columns.Select((_, i) => $"@p{i}"));
-        _command.CommandText = $"INSERT INTO \"{table}\" ({names}) VALUES ({parameters})";
+        _command.CommandText = $"INSERT INTO \"{table.Name}\" ({names}) VALUES ({parameters})";
         for (var i = 0; i < _columns.Count; i++)
         {
             var parameter = _command.CreateParameter();

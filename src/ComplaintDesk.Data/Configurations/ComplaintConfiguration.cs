@@ -1,6 +1,7 @@
 using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Calendar;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Referrals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -65,12 +66,21 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.Navigation(c => c.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(c => c.FollowUps).WithOne().HasForeignKey(f => f.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.FollowUps).HasField("_followUps").UsePropertyAccessMode(PropertyAccessMode.Field);
-        // The referral (政府转办) is mapped with its migration; until then it is not stored.
-        builder.Ignore(c => c.Referral);
         // The investigation (issue 17): its status on the complaint for the close rule, the report and actions beside it.
         builder.HasOne(c => c.Investigation).WithOne().HasForeignKey<Domain.Investigations.Investigation>(i => i.ComplaintId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(c => c.CorrectiveActions).HasField("_correctiveActions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(c => c.CurrentCorrectiveActions);
+        // 政府转办: in the complaint's row (always loaded with it: the close rule and the clock read it), columns Referral_*.
+        builder.ComplexProperty(c => c.Referral, referral =>
+        {
+            referral.Property(r => r.SourceName).HasMaxLength(FieldLimits.Stored(Referral.SourceNameLength)).IsRequired();
+            referral.Property(r => r.TicketNumber).HasMaxLength(Referral.TicketNumberLength).IsRequired();
+            referral.Property(r => r.FirstFeedbackNote).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
+            referral.Property(r => r.ReplyText).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
+            referral.Property(r => r.ReplyById).HasMaxLength(FieldLimits.ActorId);
+            referral.Property(r => r.ReplyByName).HasMaxLength(FieldLimits.Stored(FieldLimits.ActorName));
+            referral.Property(r => r.PendingReason).HasMaxLength(FieldLimits.Stored(FieldLimits.Note));
+        });
         builder.Ignore(c => c.Events);
         builder.Ignore(c => c.IsMajor);
 

@@ -86,3 +86,21 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         builder.HasIndex(a => a.ComplaintId);
     }
 }
+
+public sealed class ReferralSourceConfiguration : IEntityTypeConfiguration<ReferralSource>
+{
+    public void Configure(EntityTypeBuilder<ReferralSource> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(FieldLimits.Stored(ReferralSource.NameLength)).IsRequired();
+        builder.HasIndex(s => s.Name).IsUnique();
+        builder.Ignore(s => s.Defaults);
+
+        // The master list of issue 17 with the deadlines such bodies commonly set (docs/decisions/0013-referrals.md);
+        // administrators change them.
+        builder.HasData(
+            new ReferralSource { Id = 1, Name = "12345 热线", SignForHours = 2, FirstFeedbackHours = 24, CompletionHours = 5 * 24 },
+            new ReferralSource { Id = 2, Name = "住建部门", SignForHours = 24, FirstFeedbackHours = 48, CompletionHours = 15 * 24 },
+            new ReferralSource { Id = 3, Name = "街道/社区", SignForHours = 24, FirstFeedbackHours = 48, CompletionHours = 7 * 24 },
+            new ReferralSource { Id = 4, Name = "其他" });
+    }
+}

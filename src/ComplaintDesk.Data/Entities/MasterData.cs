@@ -46,3 +46,32 @@ public sealed class Topic
 
     public bool IsActive { get; set; } = true;
 }
+
+/// <summary>
+/// 转办来源: who refers complaints to us (12345 热线, 住建部门, 街道/社区, 其他), with the deadlines it usually sets,
+/// in hours from receipt (null: it sets none). A referral's deadlines left empty take these.
+/// </summary>
+public sealed class ReferralSource
+{
+    public const int NameLength = 50;
+
+    /// <summary>The longest default: one year.</summary>
+    public const int MaxHours = 365 * 24;
+
+    public int Id { get; set; }
+
+    public string Name { get; set; } = string.Empty;
+
+    public int? SignForHours { get; set; }
+
+    public int? FirstFeedbackHours { get; set; }
+
+    public int? CompletionHours { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public ComplaintDesk.Domain.Referrals.ReferralDefaults Defaults => new(
+        SignForHours is { } s ? TimeSpan.FromHours(s) : null,
+        FirstFeedbackHours is { } f ? TimeSpan.FromHours(f) : null,
+        CompletionHours is { } c ? TimeSpan.FromHours(c) : null);
+}

@@ -5,9 +5,6 @@ namespace ComplaintDesk.Domain.Complaints;
 /// <summary>The complaint's referral (政府转办) and its moves; docs/decisions/0013-referrals.md.</summary>
 public sealed partial class Complaint
 {
-    /// <summary>How far past now a time typed for a referral step may be (clocks of phones and PCs differ a little).</summary>
-    private static readonly TimeSpan ReferralClockSkew = TimeSpan.FromMinutes(5);
-
     /// <summary>The referral by a government hotline or authority; null when the complaint was not referred.</summary>
     public Referral? Referral { get; private set; }
 
@@ -125,7 +122,7 @@ public sealed partial class Complaint
 
     private void AttachReferral(ReferralTerms terms, Actor actor, DateTime now)
     {
-        CheckReferralTerms(terms, now);
+        Referral.Check(terms, now);
         Referral = new Referral(terms, now);
         var dues = new[]
         {
@@ -148,43 +145,10 @@ public sealed partial class Complaint
         return Referral!;
     }
 
-    private static void CheckReferralTerms(ReferralTerms terms, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(terms);
-        if (terms.SourceId <= 0 || string.IsNullOrWhiteSpace(terms.SourceName))
-        {
-            throw new DomainRuleException(RuleCodes.InvalidInput, "请选择转办来源。");
-        }
-
-        Require(terms.TicketNumber, "转办工单号");
-        if (terms.TicketNumber.Trim().Length > Referral.TicketNumberLength)
-        {
-            throw new DomainRuleException(RuleCodes.InvalidInput, $"转办工单号不能超过 {Referral.TicketNumberLength} 个字符。");
-        }
-
-        if (terms.ReceivedAt > now + ReferralClockSkew)
-        {
-            throw new DomainRuleException(RuleCodes.ReferralTime, "转办接收时间不能晚于现在。");
-        }
-
-        foreach (var (due, name) in new[] { (terms.SignForDue, "签收"), (terms.FirstFeedbackDue, "首次反馈"), (terms.CompletionDue, "办结") })
-        {
-            if (due is { } at && at <= terms.ReceivedAt)
-            {
-                throw new DomainRuleException(RuleCodes.ReferralTime, $"{name}时限必须晚于转办接收时间。");
-            }
-        }
-
-        if (terms.SignedForAt is { } signed && (signed < terms.ReceivedAt || signed > now + ReferralClockSkew))
-        {
-            throw new DomainRuleException(RuleCodes.ReferralTime, "签收时间须在转办接收时间与现在之间。");
-        }
-    }
-
     private static DateTime ReferralStepTime(DateTime? at, DateTime now, Referral referral, string field)
     {
         var time = at ?? now;
-        if (time > now + ReferralClockSkew)
+        if (time > now + Referral.ClockSkew)
         {
             throw new DomainRuleException(RuleCodes.ReferralTime, $"{field}不能晚于现在。");
         }

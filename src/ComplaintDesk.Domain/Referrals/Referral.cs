@@ -1,3 +1,5 @@
+using ComplaintDesk.Domain.Complaints;
+
 namespace ComplaintDesk.Domain.Referrals;
 
 /// <summary>
@@ -9,6 +11,9 @@ public sealed class Referral
 {
     public const int TicketNumberLength = 40;
     public const int SourceNameLength = 50;
+
+    /// <summary>How far past now a typed time may be (clocks of phones and PCs differ a little).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
     // For EF Core.
     private Referral()
@@ -106,6 +111,43 @@ public sealed class Referral
         : ReplySentAt is not null ? "已办结反馈"
         : SignedForEffective is null ? "待签收"
         : "办理中";
+
+    /// <summary>Refuses terms the referral cannot be recorded with (in Chinese); the caller may check before registering.</summary>
+    public static void Check(ReferralTerms terms, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        if (terms.SourceId <= 0 || string.IsNullOrWhiteSpace(terms.SourceName))
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, "请选择转办来源。");
+        }
+
+        if (string.IsNullOrWhiteSpace(terms.TicketNumber))
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, "请填写转办工单号。");
+        }
+        if (terms.TicketNumber.Trim().Length > TicketNumberLength)
+        {
+            throw new DomainRuleException(RuleCodes.InvalidInput, $"转办工单号不能超过 {TicketNumberLength} 个字符。");
+        }
+
+        if (terms.ReceivedAt > now + ClockSkew)
+        {
+            throw new DomainRuleException(RuleCodes.ReferralTime, "转办接收时间不能晚于现在。");
+        }
+
+        foreach (var (due, name) in new[] { (terms.SignForDue, "签收"), (terms.FirstFeedbackDue, "首次反馈"), (terms.CompletionDue, "办结") })
+        {
+            if (due is { } at && at <= terms.ReceivedAt)
+            {
+                throw new DomainRuleException(RuleCodes.ReferralTime, $"{name}时限必须晚于转办接收时间。");
+            }
+        }
+
+        if (terms.SignedForAt is { } signed && (signed < terms.ReceivedAt || signed > now + ClockSkew))
+        {
+            throw new DomainRuleException(RuleCodes.ReferralTime, "签收时间须在转办接收时间与现在之间。");
+        }
+    }
 
     internal void SignFor(DateTime at) => SignedForAt = at;
 

@@ -54,13 +54,16 @@ public static class SearchTokens
         return tokens;
     }
 
-    /// <summary>The tokens of one complaint as registered (its timeline and follow-up notes included).</summary>
+    /// <summary>
+    /// The tokens of one complaint as registered (its timeline and follow-up notes included, and a referral's ticket number
+    /// read as text: its digit and latin runs).
+    /// </summary>
     public static HashSet<string> ForComplaint(Complaint complaint)
     {
         ArgumentNullException.ThrowIfNull(complaint);
         return ForComplaint(
             complaint.Number, complaint.ComplainantName, complaint.PhoneNormalized, complaint.Location,
-            [complaint.Content, complaint.Resolution, .. complaint.Timeline.Select(t => t.Note), .. complaint.FollowUps.Select(f => f.Note)]);
+            [complaint.Content, complaint.Resolution, complaint.Referral?.TicketNumber, .. complaint.Timeline.Select(t => t.Note), .. complaint.FollowUps.Select(f => f.Note)]);
     }
 
     public static void AddNumber(HashSet<string> tokens, string number)

@@ -118,7 +118,40 @@ public sealed record ComplaintDetail(
     IReadOnlyList<AllowedMoveDto> AllowedMoves,
     IReadOnlyList<TimelineEntryDto> Timeline,
     IReadOnlyList<FollowUpDto> FollowUps,
-    InvestigationDto? Investigation);
+    InvestigationDto? Investigation,
+    ReferralDto? Referral,
+    IReadOnlyList<AllowedReferralMoveDto> AllowedReferralMoves);
+
+/// <summary>政府转办: the referral's ticket, deadlines, steps, pending request and the referring body's satisfaction.</summary>
+public sealed record ReferralDto(
+    int SourceId,
+    string SourceName,
+    string TicketNumber,
+    DateTime ReceivedAt,
+    string State,
+    DateTime? SignForDue,
+    DateTime? FirstFeedbackDue,
+    DateTime? CompletionDue,
+    DateTime? SignedForAt,
+    DateTime? FirstFeedbackAt,
+    string? FirstFeedbackNote,
+    string? ReplyText,
+    DateTime? ReplySentAt,
+    string? ReplyByName,
+    ComplaintDesk.Domain.Referrals.ReferralRequestKind? PendingRequest,
+    string? PendingReason,
+    DateTime? PendingCompletionDue,
+    int ExtensionsRequested,
+    int ExtensionsApproved,
+    DateTime? ReturnedAt,
+    ComplaintDesk.Domain.Referrals.ReferralSatisfaction? Satisfaction,
+    DateTime? SatisfactionAt);
+
+/// <summary>A referral move the caller may make now, with the URL to POST.</summary>
+public sealed record AllowedReferralMoveDto(ComplaintDesk.Domain.Referrals.ReferralMove Move, string Label, string Href);
+
+/// <summary>转办来源 with its default deadlines in hours from receipt (null: none).</summary>
+public sealed record ReferralSourceDto(int Id, string Name, int? SignForHours, int? FirstFeedbackHours, int? CompletionHours, bool IsActive);
 
 public sealed record AttachmentDto(long Id, string FileName, string ContentType, long Size, DateTime UploadedAt, string UploadedByName, string Href);
 

@@ -15,7 +15,8 @@ namespace ComplaintDesk.Web.Api;
 public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     /// <summary>Domain refusals that are really about what the client sent: answered 400, not 409.</summary>
-    private static readonly HashSet<string> _inputRules = [RuleCodes.ReasonRequired, RuleCodes.InvalidInput, RuleCodes.FollowUpAttemptTime];
+    private static readonly HashSet<string> _inputRules =
+        [RuleCodes.ReasonRequired, RuleCodes.InvalidInput, RuleCodes.FollowUpAttemptTime, RuleCodes.ReferralTime];
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {

@@ -44,6 +44,7 @@ public static class ApiPipeline
             .AddEndpointFilter<ApiRateLimitFilter>();
         ClassificationEndpoints.Map(secured);
         MasterDataEndpoints.Map(secured);
+        ReferralEndpoints.MapSources(secured);
         var complaints = secured.MapGroup("/complaints");
         ComplaintEndpoints.Map(complaints);
         AttachmentEndpoints.Map(complaints, attachmentBytes);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Domain.Referrals;
 using ComplaintDesk.Domain.TimeLimits;
 using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Infrastructure;
@@ -102,7 +103,14 @@ public sealed class ComplaintDetails(ComplaintDeskDbContext db, ComplaintQueries
                 .Select(t => new TimelineEntryDto(t.Id, t.At, t.ActorName, t.Kind, t.FromStatus, t.ToStatus, t.Note, t.Detail)).ToList(),
             complaint.FollowUps.OrderBy(f => f.Id)
                 .Select(f => new FollowUpDto(f.Id, f.At, f.ActorName, f.Method, f.Outcome, f.Note, f.AttemptedAt, f.PhoneCalled)).ToList(),
-            InvestigationDto.From(complaint, now));
+            InvestigationDto.From(complaint, now),
+            complaint.Referral is { } r
+                ? new ReferralDto(r.SourceId, r.SourceName, r.TicketNumber, r.ReceivedAt, r.StateLabel, r.SignForDue, r.FirstFeedbackDue, r.CompletionDue,
+                    r.SignedForAt, r.FirstFeedbackAt, r.FirstFeedbackNote, r.ReplyText, r.ReplySentAt, r.ReplyByName, r.PendingRequest, r.PendingReason,
+                    r.PendingCompletionDue, r.ExtensionsRequested, r.ExtensionsApproved, r.ReturnedAt, r.Satisfaction, r.SatisfactionAt)
+                : null,
+            ReferralMoves.Allowed(complaint, staff.Actor)
+                .Select(m => new AllowedReferralMoveDto(m, ReferralMoves.RuleFor(m).Label, $"{url}/{ReferralEndpoints.Segments[m]}")).ToList());
     }
 
     private static List<string> Split(string value) =>

@@ -315,6 +315,7 @@ public static class ComplaintEndpoints
         MapMove<VerifyActionInput>(complaints, ComplaintMove.VerifyCorrectiveAction, (w, id, i, v, ct) => w.VerifyCorrectiveActionAsync(id, i, v, ct),
             "整改验证 (verify a corrective action)",
             "Supervisors only: a completed action (no) is verified Passed, or Failed with a note and newDueOn (the action opens again).");
+        ReferralEndpoints.Map(complaints);
     }
 
     private static async Task<Results<Created<RegisteredComplaint>, ValidationProblem, ProblemHttpResult>> RegisterAsync(
@@ -452,9 +453,27 @@ public static class ComplaintEndpoints
         string summary,
         string description,
         bool managersToo = false)
+        where TInput : class, new() =>
+        MapPostMove(complaints, ComplaintDetails.MoveSegments[move], move.ToString(), apply, summary,
+            description + " Allowed only where the lifecycle allows it for the caller's role: otherwise 409 with `ruleCode` " +
+            "(`lifecycle.move-not-allowed-in-status`, `lifecycle.role-not-allowed`, `follow-up.attempts-too-few`).",
+            ApiExamples.ForMove(move), managersToo);
+
+    /// <summary>
+    /// <c>POST /api/v1/complaints/{id}/{segment}</c>: one move through <see cref="ComplaintWorkflow"/> with the caller's version
+    /// (<c>expectedVersion</c> or <c>If-Match</c>); answers the updated complaint.
+    /// </summary>
+    internal static void MapPostMove<TInput>(
+        RouteGroupBuilder complaints,
+        string segment,
+        string name,
+        Func<ComplaintWorkflow, long, TInput, int?, CancellationToken, Task<Complaint>> apply,
+        string summary,
+        string description,
+        ApiExample example,
+        bool managersToo = false)
         where TInput : class, new()
     {
-        var segment = ComplaintDetails.MoveSegments[move];
         var endpoint = complaints.MapPost($"/{{id}}/{segment}", async Task<Results<Ok<ComplaintDetail>, ValidationProblem, ProblemHttpResult>> (
                 long id,
                 [FromBody] TInput? input,
@@ -504,14 +523,13 @@ public static class ComplaintEndpoints
         }
 
         endpoint
-            .WithName(move.ToString())
+            .WithName(name)
             .WithSummary(summary)
             .WithDescription(
-                description + " Allowed only where the lifecycle allows it for the caller's role: otherwise 409 with `ruleCode` " +
-                "(`lifecycle.move-not-allowed-in-status`, `lifecycle.role-not-allowed`, `follow-up.attempts-too-few`). Pass the version " +
+                description + " Pass the version " +
                 "you saw as `expectedVersion` or `If-Match` to get 409 `concurrency.changed` instead of overwriting someone else's change. " +
                 "Answers the updated complaint.")
-            .WithMetadata(ApiExamples.ForMove(move))
+            .WithMetadata(example)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -76,6 +76,9 @@ public sealed class RegisterComplaintInput : FactsInput
     public int? TopicId { get; set; }
 
     public string? Content { get; set; }
+
+    /// <summary>政府转办: the referral the complaint came with (12345 热线 …); null or empty when it was not referred.</summary>
+    public ComplaintDesk.Web.Features.Referrals.ReferralInput? Referral { get; set; }
 }
 
 /// <summary>派单 / 改派.</summary>

@@ -53,7 +53,7 @@ public sealed partial class ComplaintWorkflow(
 
         return new ComplaintIntake(
             projectId, topic.Id, topic.DefaultDepartmentId, input.Channel!.Value, input.ComplainantName!, input.ComplainantKind!.Value,
-            input.Phone!, input.Location!, input.Content!, input.ToFacts());
+            input.Phone!, input.Location!, input.Content!, input.ToFacts(), await ReferralTermsAsync(input.Referral, null, cancellationToken));
     }
 
     /// <summary>
@@ -145,8 +145,9 @@ public sealed partial class ComplaintWorkflow(
         MoveAsync(id, input, expectedVersion, ComplaintMove.Withdraw,
             (c, p, now) => c.Withdraw(input.Reason!.Value, input.Note!, staff.Actor, now), cancellationToken);
 
+    /// <param name="move">A <see cref="ComplaintMove"/>, or another table's move (a referral's): named in the log.</param>
     private Task<Complaint> MoveAsync<TInput>(
-        long id, TInput input, int? expectedVersion, ComplaintMove move, Action<Complaint, ProcedurePolicy, DateTime> apply, CancellationToken cancellationToken) =>
+        long id, TInput input, int? expectedVersion, Enum move, Action<Complaint, ProcedurePolicy, DateTime> apply, CancellationToken cancellationToken) =>
         MoveAsync(id, input, expectedVersion, move, (c, p, now) =>
         {
             apply(c, p, now);
@@ -154,7 +155,7 @@ public sealed partial class ComplaintWorkflow(
         }, cancellationToken);
 
     private async Task<Complaint> MoveAsync<TInput>(
-        long id, TInput input, int? expectedVersion, ComplaintMove move, Func<Complaint, ProcedurePolicy, DateTime, Task> apply, CancellationToken cancellationToken)
+        long id, TInput input, int? expectedVersion, Enum move, Func<Complaint, ProcedurePolicy, DateTime, Task> apply, CancellationToken cancellationToken)
     {
         Validate(input);
         var policy = await policies.GetAsync(cancellationToken);
@@ -186,7 +187,7 @@ public sealed partial class ComplaintWorkflow(
             await apply(complaint, policy, now);
             if (complaint.IncidentId is not null && move is ComplaintMove.Withdraw or ComplaintMove.Reclassify)
             {
-                recounted = await RecountIncidentAsync(complaint, linkedBefore, move, policy, now, cancellationToken);
+                recounted = await RecountIncidentAsync(complaint, linkedBefore, (ComplaintMove)move, policy, now, cancellationToken);
             }
 
             complaint.RefreshDeadlines(policy.TimeLimits, policy.Classification, now);

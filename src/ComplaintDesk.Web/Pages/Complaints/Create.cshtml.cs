@@ -1,4 +1,5 @@
 using ComplaintDesk.Data;
+using ComplaintDesk.Data.Entities;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
 using ComplaintDesk.Web.Features.Complaints;
@@ -32,6 +33,8 @@ public sealed class CreateModel(
 
     public const string FormPrefix = "Input";
 
+    public const string ReferralPrefix = "Referral";
+
     public RegisterComplaintInput Input { get; set; } = new();
 
     public ClassificationResult? Classification { get; private set; }
@@ -41,6 +44,14 @@ public sealed class CreateModel(
     public IReadOnlyList<SelectListItem> Projects { get; private set; } = [];
 
     public IReadOnlyList<SelectListItem> Topics { get; private set; } = [];
+
+    /// <summary>政府转办: filled when the complaint came as a referral (12345 热线 …); fields named Referral.X.</summary>
+    public ReferralForm Referral { get; set; } = new();
+
+    public IReadOnlyList<ReferralSource> ReferralSources { get; private set; } = [];
+
+    /// <summary>The referral section starts open when something was typed in it (after a failed save).</summary>
+    public bool ReferralOpen => Referral.SourceId is not null || !string.IsNullOrWhiteSpace(Referral.TicketNumber) || Referral.AnyTime;
 
     public string? Message { get; private set; }
 
@@ -159,7 +170,16 @@ public sealed class CreateModel(
         }
         catch (InputValidationException ex)
         {
-            DeskForms.AddErrors(ModelState, ex, FormPrefix);
+            // The referral's fields are named Referral.X on the form, beside Input.
+            var referral = ex.Errors.Where(e => e.Key.StartsWith(ReferralPrefix + ".", StringComparison.Ordinal)).ToDictionary();
+            DeskForms.AddErrors(ModelState, new InputValidationException(ex.Errors.Where(e => !referral.ContainsKey(e.Key)).ToDictionary()), FormPrefix);
+            foreach (var (key, messages) in referral)
+            {
+                foreach (var message in messages)
+                {
+                    ModelState.AddModelError(key, message);
+                }
+            }
         }
         catch (DomainRuleException ex)
         {
@@ -173,6 +193,15 @@ public sealed class CreateModel(
     private async Task BindAsync()
     {
         await TryUpdateModelAsync(Input, FormPrefix);
+        await TryUpdateModelAsync(Referral, ReferralPrefix);
+        var calendar = (await policies.GetAsync(HttpContext.RequestAborted)).Calendar;
+        var referral = Referral.ToInput(calendar, ModelState, ReferralPrefix);
+        if (referral.IsEmpty && Referral.AnyTime)
+        {
+            ModelState.AddModelError($"{ReferralPrefix}.{nameof(ReferralForm.SourceId)}", "填写了转办时间，请选择转办来源并填写转办工单号；不是转办投诉请清空转办时间。");
+        }
+
+        Input.Referral = referral.IsEmpty ? null : referral;
     }
 
     private async Task<bool> BindAndValidateAsync()
@@ -235,6 +264,7 @@ public sealed class CreateModel(
         var topics = await db.Topics.AsNoTracking().Where(t => t.IsActive).OrderBy(t => t.Id).Select(t => new { t.Id, t.Name })
             .ToListAsync(HttpContext.RequestAborted);
         Topics = topics.Select(t => new SelectListItem(t.Name, t.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        ReferralSources = await db.ReferralSources.AsNoTracking().Where(s => s.IsActive).OrderBy(s => s.Id).ToListAsync(HttpContext.RequestAborted);
     }
 }
 

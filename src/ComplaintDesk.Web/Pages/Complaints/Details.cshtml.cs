@@ -16,6 +16,7 @@ namespace ComplaintDesk.Web.Pages.Complaints;
 /// drawn from, so a change made meanwhile by someone else is reported, never overwritten.
 /// </summary>
 public sealed partial class DetailsModel(
+    ComplaintDeskDbContext db,
     DeskNames names,
     CurrentStaff staff,
     ProcedurePolicies policies,
@@ -84,6 +85,9 @@ public sealed partial class DetailsModel(
     public NoteInput RecordRepeatRaise { get; set; } = new();
 
     public HandOverInput HandOver { get; set; } = new();
+
+    /// <summary>The 政府转办 card: the referral and its moves (their forms post to <see cref="ReferralModel"/>).</summary>
+    public ReferralPanel Referral { get; private set; } = null!;
 
     /// <summary>Who the complaint can be handed over to (转交), when this person may hand it over.</summary>
     public IReadOnlyList<StaffChoice> StaffChoices { get; private set; } = [];
@@ -293,6 +297,7 @@ public sealed partial class DetailsModel(
         View = view;
         var complaint = view.Complaint;
         Moves = complaint.AllowedMoves(staff.Actor, view.Policy.TimeLimits, view.Policy.FollowUps, view.Policy.Calendar);
+        Referral = await ReferralModel.PanelAsync(db, view, staff.Actor, HttpContext.RequestAborted);
         CanUpload = await IsDeskAsync();
         Message = TempData[MessageKey] as string;
 
