@@ -97,6 +97,9 @@ public sealed partial class IntakeKeyboardBrowserTests(BrowserFixture fixture)
         await keys.PressAsync("ArrowDown");
         await Next(page, "#Input_Content");
         await keys.TypeAsync("门口下水道堵塞，污水外溢。");
+
+        // 政府转办 (closed unless the complaint came as a referral) sits between the complaint and its classification.
+        await Next(page, "#referral-section-toggle");
         await Next(page, "#Input_Cause_ManagementService");
         await keys.PressAsync("Space");
         await Next(page, "#Input_Accident");
