@@ -9,7 +9,7 @@ namespace ComplaintDesk.Web.Features.Complaints;
 public sealed partial class ComplaintWorkflow
 {
     /// <summary>The moves that need the investigation and its actions loaded (withdrawing cancels unfinished actions).</summary>
-    internal static bool NeedsInvestigation(ComplaintMove move) => move is ComplaintMove.WriteInvestigation or ComplaintMove.ApproveInvestigation
+    internal static bool NeedsInvestigation(Enum move) => move is ComplaintMove.WriteInvestigation or ComplaintMove.ApproveInvestigation
         or ComplaintMove.ReturnInvestigation or ComplaintMove.CompleteCorrectiveAction or ComplaintMove.VerifyCorrectiveAction or ComplaintMove.Withdraw;
 
     public Task<Complaint> WriteInvestigationAsync(long id, InvestigationInput input, int? expectedVersion, CancellationToken cancellationToken = default) =>
