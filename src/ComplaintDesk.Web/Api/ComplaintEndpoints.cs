@@ -223,7 +223,9 @@ public static class ComplaintEndpoints
                 "numbers the complaint (TSyyyyMMnnnn) and answers 201 with its id, number and Location. " +
                 "Send an `Idempotency-Key` header (1–100 characters of A–Z a–z 0–9 - _ . :) to make retries safe: the same key " +
                 "from the same user returns the first result (same status and body) and never creates a second complaint; " +
-                "the same key with a different body answers 409 `idempotency.key-reused`. Clerks and supervisors only.")
+                "the same key with a different body answers 409 `idempotency.key-reused`. A referral whose ticket number is already " +
+                "registered for its source answers 400 naming `referral.ticketNumber`; one registered by another request in the same " +
+                "moment answers 409 `referral.ticket-taken` (the complaint that has it in `detail`). Clerks and supervisors only.")
             .Produces<RegisteredComplaint>(StatusCodes.Status201Created)
             .WithMetadata(ApiExamples.Register)
             .ProducesValidationProblem()

@@ -42,6 +42,17 @@ public sealed class ReportQueryTranslationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Scopes))]
+    public void ReferralQuery_SqlServer_GroupsBySourceAndProjectInTheDatabase(bool everything)
+    {
+        using var db = QueryPlans.SqlServer();
+        var sql = ReferralReportQueries.Groups(Scope(db, everything), new YearMonth(2026, 11), CompanyCalendar.Default).ToQueryString();
+
+        Assert.Contains("GROUP BY [c].[Referral_SourceId], [c].[ProjectId]", sql, StringComparison.Ordinal);
+        Assert.Contains("[c].[Referral_ReceivedAt] >=", sql, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ExportQuery_SqlServer_Translates()
     {

@@ -34,6 +34,9 @@ public sealed class RegistrationQueue(IServiceScopeFactory scopes, WriteGate gat
     private readonly SemaphoreSlim _work = new(0);
     private int _writing;
 
+    /// <summary>How many registrations wait for the writer (checked, not yet taken).</summary>
+    public int Waiting => _queue.Count;
+
     /// <summary>Queues the registration for the writer; the task completes after the commit that stored it, or with why not.</summary>
     public Task<Complaint> Submit(PendingRegistration pending)
     {

@@ -171,6 +171,7 @@ public sealed class RegistrationWriter(
                 toWrite.Add(i);
             }
 
+            await ReferralTicketsAsync(group, toWrite, results, toDefer, ct);
             var created = new List<(int Index, Complaint Complaint)>(toWrite.Count);
             if (toWrite.Count > 0)
             {
@@ -262,6 +263,49 @@ public sealed class RegistrationWriter(
                 _termWriter.Insert(new ComplaintSearchTerm { Token = token, ComplaintId = complaintId });
             }
         }
+    }
+
+    /// <summary>
+    /// A referring body's ticket number is on one complaint only (the unique index on source + ticket number). The request
+    /// checked it before queueing, but two registrations of one ticket can pass that check at the same moment: a second
+    /// one in the group waits for the next group, and one whose ticket is stored by now is refused with the complaint that
+    /// has it (409 <c>referral.ticket-taken</c>), never by the index failing the group.
+    /// </summary>
+    private async Task ReferralTicketsAsync(
+        List<PendingRegistration> group, List<int> toWrite, Exception?[] results, List<PendingRegistration> toDefer, CancellationToken ct)
+    {
+        var ticketsInGroup = new HashSet<(int, string)>();
+        var kept = new List<int>(toWrite.Count);
+        foreach (var i in toWrite)
+        {
+            if (group[i].Intake.Referral is not { } terms)
+            {
+                kept.Add(i);
+                continue;
+            }
+
+            var ticket = terms.TicketNumber.Trim();
+            if (!ticketsInGroup.Add((terms.SourceId, ticket)))
+            {
+                toDefer.Add(group[i]);
+                continue;
+            }
+
+            var taken = await db.Complaints.AsNoTracking()
+                .Where(c => c.Referral!.SourceId == terms.SourceId && c.Referral.TicketNumber == ticket)
+                .Select(c => c.Number).FirstOrDefaultAsync(ct);
+            if (taken is not null)
+            {
+                results[i] = new DomainRuleException(
+                    RuleCodes.ReferralTicketTaken, $"{terms.SourceName.Trim()}工单号 {ticket} 已登记在投诉 {taken}，请勿重复登记。");
+                continue;
+            }
+
+            kept.Add(i);
+        }
+
+        toWrite.Clear();
+        toWrite.AddRange(kept);
     }
 
     private sealed record GroupOutcome(Exception?[] Failures, List<(int Index, Complaint Complaint)> Written, List<PendingRegistration> Deferred);

@@ -24,6 +24,9 @@ public sealed record MonthlyReport(
 
     /// <summary>The repeat threshold in force (the "重复投诉" line says it).</summary>
     public int RepeatRaises { get; init; } = ClassificationPolicy.Default.RepeatRaises;
+
+    /// <summary>政府转办: referrals received in the month, per source and project (computed with the report, not kept in snapshots).</summary>
+    public ReferralReport? Referrals { get; init; }
 }
 
 /// <summary>Every figure of one month. Rates are fractions (0.85 = 85%), null when nothing was counted.</summary>

@@ -208,6 +208,10 @@ public sealed class MonthlyReportService(
         {
             DataAsOfUtc = dataAsOf,
             RepeatRaises = policy.Classification.RepeatRaises,
+
+            // One grouped query over the referrals received in the month (few beside the complaints): not snapshotted.
+            Referrals = await ReferralReportQueries.BuildAsync(
+                db, scope.ApplyAfterSearch(db.Complaints.AsNoTracking()), month, calendar, names, cancellationToken),
         };
     }
 

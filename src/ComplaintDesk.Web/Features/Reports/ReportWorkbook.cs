@@ -79,6 +79,31 @@ public static class ReportWorkbook
             Xlsx.Text(m.Clauses),
             Xlsx.Text(m.Link))));
         AddSheet(workbookPart, sheets, "重大投诉", majors);
+        if (report.Referrals is { } referrals)
+        {
+            var referralRows = new List<Row>
+            {
+                Header("转办来源/物业项目", "收到", "设签收时限", "按时签收", "设首次反馈时限", "按时首次反馈", "设办结时限", "按时办结",
+                    "申请延期", "同意延期", "退单", "满意", "基本满意", "不满意"),
+            };
+            referralRows.AddRange(referrals.BySource.Append(referrals.Total).Concat(referrals.ByProject).Select(r => Xlsx.Row(
+                Xlsx.Text(r.Name),
+                Xlsx.Number(r.Received, Xlsx.Integer),
+                Xlsx.Number(r.SignForDue, Xlsx.Integer),
+                Xlsx.Number(r.SignedForOnTime, Xlsx.Integer),
+                Xlsx.Number(r.FirstFeedbackDue, Xlsx.Integer),
+                Xlsx.Number(r.FirstFeedbackOnTime, Xlsx.Integer),
+                Xlsx.Number(r.CompletionDue, Xlsx.Integer),
+                Xlsx.Number(r.CompletedOnTime, Xlsx.Integer),
+                Xlsx.Number(r.ExtensionsRequested, Xlsx.Integer),
+                Xlsx.Number(r.ExtensionsApproved, Xlsx.Integer),
+                Xlsx.Number(r.Returned, Xlsx.Integer),
+                Xlsx.Number(r.Satisfied, Xlsx.Integer),
+                Xlsx.Number(r.BasicallySatisfied, Xlsx.Integer),
+                Xlsx.Number(r.Dissatisfied, Xlsx.Integer))));
+            AddSheet(workbookPart, sheets, "政府转办", referralRows);
+        }
+
         workbookPart.Workbook.Save();
     }
 

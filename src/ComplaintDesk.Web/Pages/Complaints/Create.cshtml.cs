@@ -183,7 +183,9 @@ public sealed class CreateModel(
         }
         catch (DomainRuleException ex)
         {
-            ModelState.AddModelError(string.Empty, ex.Message);
+            // Another registration took the same ticket number at the same moment: said at the ticket number's field.
+            ModelState.AddModelError(
+                ex.RuleCode == RuleCodes.ReferralTicketTaken ? $"{ReferralPrefix}.{nameof(ReferralForm.TicketNumber)}" : string.Empty, ex.Message);
         }
 
         Classification = await ClassifyAsync();
