@@ -1142,7 +1142,7 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.HasIndex("ResolvedAt", "ProjectId", "Type", "ResolvedOnTime", "FollowedUpAt", "HoursToResolve", "RegisteredAt", "ResolutionDue")
                         .HasDatabaseName("IX_Complaints_ResolvedAt_Report");
 
-                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt", "IsRepeat", "IsGovernmentReferral")
+                    b.HasIndex("RegisteredAt", "ProjectId", "Type", "Severity", "TopicId", "Channel", "DepartmentId", "DispatchedOnTime", "IsGroup", "ClosedAt", "IsRepeat", "IsGovernmentReferral", "ReopenCount")
                         .HasDatabaseName("IX_Complaints_RegisteredAt_Report");
 
                     b.ToTable("Complaints", (string)null);
@@ -1235,6 +1235,9 @@ namespace ComplaintDesk.Data.Migrations.PostgreSql.Migrations
                     b.Property<string>("Note")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ResolutionDue")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("ToStatus")
                         .HasColumnType("integer");

@@ -92,7 +92,7 @@ public sealed class ComplaintConfiguration : IEntityTypeConfiguration<Complaint>
         builder.HasIndex(c => new
         {
             c.RegisteredAt, c.ProjectId, c.Type, c.Severity, c.TopicId, c.Channel, c.DepartmentId, c.DispatchedOnTime, c.IsGroup, c.ClosedAt,
-            c.IsRepeat, c.IsGovernmentReferral,
+            c.IsRepeat, c.IsGovernmentReferral, c.ReopenCount,
         }).HasDatabaseName("IX_Complaints_RegisteredAt_Report");
         builder.HasIndex(c => new { c.ProjectId, c.RegisteredAt });
         builder.HasIndex(c => new { c.Status, c.NextDueAt });

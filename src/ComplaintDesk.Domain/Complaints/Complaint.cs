@@ -15,6 +15,10 @@ public sealed partial class Complaint
     private static readonly TimeSpan AttemptClockSkew = TimeSpan.FromMinutes(5);
 
     private readonly List<TimelineEntry> _timeline = [];
+
+    /// <summary>Entries appended since the due instants were last refreshed: they get the due instant then.</summary>
+    private readonly List<TimelineEntry> _unstamped = [];
+
     private readonly List<FollowUp> _followUps = [];
     private readonly List<ComplaintEvent> _events = [];
 
@@ -718,6 +722,15 @@ public sealed partial class Complaint
         ArgumentNullException.ThrowIfNull(classification);
         var report = Deadlines.Evaluate(this, now, limits);
         ResolutionDue = Status == ComplaintStatus.Withdrawn ? null : ResolutionDueAt(limits, now);
+
+        // The entries of this change keep the due instant as of their own instant: the monthly report's "overdue at
+        // month end" reads the last entry before each cut (docs/decisions/0004-monthly-report.md).
+        foreach (var entry in _unstamped)
+        {
+            entry.StampResolutionDue(Status == ComplaintStatus.Withdrawn ? null : ResolutionDueAt(limits, entry.At));
+        }
+
+        _unstamped.Clear();
         DateTime? next = null;
         foreach (var deadline in report.Deadlines)
         {
@@ -900,7 +913,9 @@ public sealed partial class Complaint
 
     private void Append(DateTime now, Actor actor, TimelineKind kind, ComplaintStatus? from, ComplaintStatus? to, string? note, string? detail = null)
     {
-        _timeline.Add(new TimelineEntry(now, actor.Id, actor.Name, kind, from, to, note, detail));
+        var entry = new TimelineEntry(now, actor.Id, actor.Name, kind, from, to, note, detail);
+        _timeline.Add(entry);
+        _unstamped.Add(entry);
         Version++;
     }
 

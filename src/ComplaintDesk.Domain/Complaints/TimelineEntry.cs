@@ -45,4 +45,13 @@ public sealed class TimelineEntry
 
     /// <summary>What the system adds, e.g. the classification before and after.</summary>
     public string? Detail { get; private set; }
+
+    /// <summary>
+    /// UTC. When the resolution was due as the complaint stood after this entry (on hold: as of the entry's instant, the
+    /// hold so far set aside), so that a past month's report can tell what was overdue at its cut. Stamped when the
+    /// complaint's due instants are refreshed; null for a withdrawn complaint and for entries written before it existed.
+    /// </summary>
+    public DateTime? ResolutionDue { get; private set; }
+
+    internal void StampResolutionDue(DateTime? due) => ResolutionDue = due;
 }

@@ -141,6 +141,27 @@ public sealed class MonthlyReportPageTests(ReportFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ReportXlsx_August2025_HoldsTheFiguresAtTheCut()
+    {
+        var client = await fixture.ClientAsync("manager");
+
+        var response = await client.GetAsync("/Reports/Monthly?handler=Xlsx&month=2025-08");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(stream, false);
+        var summary = Sheets(document)["概要"];
+
+        // The answers of MonthlyReportQueriesTests.Build_August2025_…: on hold, withdrawn, resolved late and reopened after the cut.
+        Assert.Equal("5", Row(summary, "受理投诉")[1].CellValue!.Text);
+        Assert.Equal("4", Row(summary, "月末未办结")[1].CellValue!.Text);
+        Assert.Equal("3", Row(summary, "月末超时未办结")[1].CellValue!.Text);
+        Assert.Equal("1", Row(summary, "月内结案（本月受理中）")[1].CellValue!.Text);
+        Assert.Equal(0.2, double.Parse(Row(summary, "结案率")[1].CellValue!.Text, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("0", Row(summary, "本月处理完成")[1].CellValue!.Text);
+    }
+
+    [Fact]
     public async Task ComplaintsCsv_Manager_IsUtf8WithBomAndMasksPhones()
     {
         var client = await fixture.ClientAsync("manager");

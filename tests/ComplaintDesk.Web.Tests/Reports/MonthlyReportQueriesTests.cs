@@ -77,8 +77,9 @@ public sealed class MonthlyReportQueriesTests(ReportFixture fixture) : IClassFix
         var report = await BuildAsync(_october);
         var c = report.Current;
 
-        // Open at October's end: C3, C5 (resolved in November), C8, C11; C7 was withdrawn. Overdue: C5 only.
-        Assert.Equal(4, c.OpenAtMonthEnd);
+        // Open at October's end: C3, C5 (resolved in November), C8, C11 and H1 (August 2025, on hold since before its due
+        // instant); C7 was withdrawn. Overdue: C5 only — H1's stored due instant passed long ago, but the hold stopped it.
+        Assert.Equal(5, c.OpenAtMonthEnd);
         Assert.Equal(1, c.OverdueAtMonthEnd);
         Assert.Equal(2, c.Repeat);
         Assert.Equal(1, c.Group);
@@ -98,7 +99,7 @@ public sealed class MonthlyReportQueriesTests(ReportFixture fixture) : IClassFix
         Assert.Equal((1, 1, 1, 1), (report.Previous.Received, report.Previous.Resolved, report.Previous.ResolvedOnTime, report.Previous.Closed));
         Assert.Equal(4.0, report.Previous.MedianHoursToResolve!.Value, 3);
         Assert.Equal(1.0, report.Previous.SatisfactionRate);
-        Assert.Equal(0, report.Previous.OpenAtMonthEnd);
+        Assert.Equal((1, 0), (report.Previous.OpenAtMonthEnd, report.Previous.OverdueAtMonthEnd));
         Assert.Equal("2025-10", report.YearBefore.Month);
         Assert.Equal((1, 1, 0), (report.YearBefore.Received, report.YearBefore.Resolved, report.YearBefore.FollowUps));
 
@@ -108,6 +109,52 @@ public sealed class MonthlyReportQueriesTests(ReportFixture fixture) : IClassFix
         var satisfaction = report.Summary.Single(l => l.Key == "satisfactionRate");
         Assert.Equal(-0.25, satisfaction.ChangeFromPrevious!.Value, 6);
         Assert.Null(satisfaction.ChangeFromYearBefore);
+    }
+
+    [Fact]
+    public async Task Build_August2025_SaysWhatWasTrueAtItsCutWhateverHappenedAfter()
+    {
+        var c = (await BuildAsync(new YearMonth(2025, 8))).Current;
+
+        Assert.Equal((5, 5, 5, 5), (c.Received, c.Effective, c.Dispatched, c.DispatchedOnTime));
+        Assert.Equal([0, 0, 5], c.EffectiveBySeverity.Select(s => s.Count));
+        Assert.Equal([("金域华府", 5, 5)], c.ByProject.Select(r => (r.Name, r.Received, r.Effective)));
+
+        // Open at the cut: H1 and H3 on hold, H2 (withdrawn since), H4 (resolved since); H5 was closed then (reopened since).
+        Assert.Equal(4, c.OpenAtMonthEnd);
+
+        // Overdue at the cut: H2 (its due instant is gone since the withdrawal), H3 (overdue before its hold; resumed since,
+        // its stored due instant moved past the cut), H4. Not H1: put on hold before its due instant, still on hold.
+        Assert.Equal(3, c.OverdueAtMonthEnd);
+
+        // Closed before the cut: H5, although reopened since (its ClosedAt is now September's).
+        Assert.Equal(1, c.Closed);
+        Assert.Equal(0.2, c.ClosureRate);
+
+        // Resolved in August: none. H5 counts in the month of its latest resolution (docs/decisions/0004-monthly-report.md).
+        Assert.Equal((0, 0, 0), (c.Resolved, c.ResolvedOnTime, c.ResolvedFollowedUp));
+        Assert.Null(c.ResolutionOnTimeRate);
+        Assert.Null(c.MeanHoursToResolve);
+        Assert.Null(c.MedianHoursToResolve);
+        Assert.Null(c.FollowUpRate);
+
+        // H5's satisfied follow-up on 11 August.
+        Assert.Equal((1, 1, 0, 0), (c.FollowUps, c.Satisfied, c.BasicallySatisfied, c.Dissatisfied));
+        Assert.Equal(1.0, c.SatisfactionRate);
+        // Repeat is counted as classified now (decision 0004): H5's reopening raised it a second time.
+        Assert.Equal((1, 0, 0), (c.Repeat, c.Group, c.GovernmentReferral));
+    }
+
+    [Fact]
+    public async Task Build_September2025_CountsWhatWasStillOpenAtItsCut()
+    {
+        var c = (await BuildAsync(new YearMonth(2025, 9))).Current;
+
+        // By 1 October 2025 only H1 is open (on hold, not overdue); H3 and H4 were resolved late in September, H5 on time
+        // (5 h after its reopening, which restarted the clock).
+        Assert.Equal((0, 1, 0), (c.Received, c.OpenAtMonthEnd, c.OverdueAtMonthEnd));
+        Assert.Equal((3, 1), (c.Resolved, c.ResolvedOnTime));
+        Assert.Equal((2, 2), (c.FollowUps, c.Satisfied));
     }
 
     [Fact]

@@ -112,7 +112,55 @@ public sealed class ReportFixture : IAsyncLifetime
             c10.Dispatch(departments["工程部"], null, null, _desk, c10.RegisteredAt.AddMinutes(5), _limits);
             c10.Resolve("已修复", _desk, c10.RegisteredAt.AddHours(3), _limits);
 
-            foreach (var complaint in _built)
+            // August 2025, the month whose figures must hold at its cut whatever happened after (issue 16). All A minor
+            // (24 h to resolve), project 3, 电梯, by phone, dispatched 5 min after registration; the due instants are
+            // refreshed after every move as the desk refreshes them. The cut is 1 September 2025 00:00.
+            var held = new List<Complaint>();
+
+            // H1: put on hold before its due instant (21 Aug 10:00) and still on hold: open at the cut, not overdue.
+            var h1 = August(Local(2025, 8, 20, 10), topics["电梯"], departments["工程部"], Project3);
+            Step(h1, () => h1.PutOnHold("等待业主提供照片", _desk, Local(2025, 8, 20, 12)), Local(2025, 8, 20, 12));
+            held.Add(h1);
+
+            // H2: overdue since 26 Aug 10:00, withdrawn on 3 September: open and overdue at the cut.
+            var h2 = August(Local(2025, 8, 25, 10), topics["电梯"], departments["工程部"], Project3);
+            Step(h2, () => h2.Withdraw(WithdrawReason.Duplicate, "与另一件重复", _desk, Local(2025, 9, 3, 10)), Local(2025, 9, 3, 10));
+            held.Add(h2);
+
+            // H3: overdue since 23 Aug 10:00, put on hold on 24 Aug (overdue then), resumed on 15 September and resolved late:
+            // on hold at the cut and overdue (the hold does not undo an overdue that came before it).
+            var h3 = August(Local(2025, 8, 22, 10), topics["电梯"], departments["工程部"], Project3);
+            Step(h3, () => h3.PutOnHold("等待配件", _desk, Local(2025, 8, 24, 10)), Local(2025, 8, 24, 10));
+            Step(h3, () => h3.Resume("配件到货", _desk, Local(2025, 9, 15, 10)), Local(2025, 9, 15, 10));
+            Step(h3, () => h3.Resolve("已更换", _desk, Local(2025, 9, 15, 12), _limits), Local(2025, 9, 15, 12));
+            Step(h3, () => h3.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _caller, Local(2025, 9, 16, 10), _policy),
+                Local(2025, 9, 16, 10));
+            held.Add(h3);
+
+            // H4: due 31 Aug 10:00, resolved late on 2 September: open and overdue at the cut.
+            var h4 = August(Local(2025, 8, 30, 10), topics["电梯"], departments["工程部"], Project3);
+            Step(h4, () => h4.Resolve("已修复", _desk, Local(2025, 9, 2, 10), _limits), Local(2025, 9, 2, 10));
+            held.Add(h4);
+
+            // H5: resolved on time, satisfied → closed on 11 August; reopened on 5 September, resolved and closed again:
+            // closed at the cut, not open.
+            var h5 = August(Local(2025, 8, 10, 10), topics["电梯"], departments["工程部"], Project3);
+            Step(h5, () => h5.Resolve("已修复", _desk, Local(2025, 8, 10, 15), _limits), Local(2025, 8, 10, 15));
+            Step(h5, () => h5.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _caller, Local(2025, 8, 11, 10), _policy),
+                Local(2025, 8, 11, 10));
+            Step(h5, () => h5.Reopen("业主再次反映：电梯又停了", _desk, Local(2025, 9, 5, 10), _policy), Local(2025, 9, 5, 10));
+            Step(h5, () => h5.Resolve("更换控制板", _desk, Local(2025, 9, 5, 15), _limits), Local(2025, 9, 5, 15));
+            Step(h5, () => h5.RecordFollowUp(FollowUpMethod.Phone, FollowUpOutcome.Satisfied, null, _caller, Local(2025, 9, 6, 10), _policy),
+                Local(2025, 9, 6, 10));
+            held.Add(h5);
+
+            foreach (var complaint in held)
+            {
+                complaint.ClearEvents();
+                db.Complaints.Add(complaint);
+            }
+
+            foreach (var complaint in _built.Except(held))
             {
                 complaint.RefreshDeadlines(_limits, ClassificationPolicy.Default, complaint.ResolvedAt ?? complaint.WithdrawnAt ?? complaint.Timeline[^1].At);
                 complaint.ClearEvents();
@@ -145,6 +193,22 @@ public sealed class ReportFixture : IAsyncLifetime
 
         App.Dispose();
         return Task.CompletedTask;
+    }
+
+    /// <summary>A moves, then the due instants refreshed at its instant (what the desk does after every change).</summary>
+    private static void Step(Complaint complaint, Action move, DateTime at)
+    {
+        move();
+        complaint.RefreshDeadlines(_limits, _policy, at);
+    }
+
+    /// <summary>An A minor complaint of August 2025, dispatched 5 minutes after registration.</summary>
+    private Complaint August(DateTime at, int topic, int department, int project)
+    {
+        var complaint = Register(at, new ClassificationFacts(Cause.ManagementService), project, topic, Channel.Phone);
+        complaint.RefreshDeadlines(_limits, _policy, at);
+        Step(complaint, () => complaint.Dispatch(department, null, null, _desk, at.AddMinutes(5), _limits), at.AddMinutes(5));
+        return complaint;
     }
 
     private Complaint Register(DateTime at, ClassificationFacts facts, int project, int topic, Channel channel)

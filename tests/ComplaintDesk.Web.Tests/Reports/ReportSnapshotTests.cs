@@ -105,9 +105,12 @@ public sealed class ReportSnapshotTests(ReportFixture fixture) : IClassFixture<R
         await Desk.MoveOkAsync(supervisor, c9, "Reopen", new() { ["Reopen.Note"] = "业主再次反映" });
         var (after, recomputed) = await GetAsync(_october);
 
-        // Open at October's end now includes it: the month between its resolution and the reopening moved too.
+        // The months between its resolution and the reopening are recomputed; October's end still says what was true then
+        // (it was closed: not open, and September still counts it closed). Resolved in September loses it: a complaint
+        // counts in the month of its latest resolution (docs/decisions/0004-monthly-report.md).
         Assert.Equal(["figures 2026-10", "figures 2026-09"], recomputed);
-        Assert.Equal(october.Current.OpenAtMonthEnd + 1, after.Current.OpenAtMonthEnd);
+        Assert.Equal(october.Current.OpenAtMonthEnd, after.Current.OpenAtMonthEnd);
+        Assert.Equal(october.Previous.Closed, after.Previous.Closed);
         Assert.Equal(october.Previous.Resolved - 1, after.Previous.Resolved);
         Assert.Empty((await GetAsync(new YearMonth(2026, 8))).Recomputed);
         var html = await (await fixture.ClientAsync("manager")).GetPageAsync("/Reports/Monthly?month=2026-10");

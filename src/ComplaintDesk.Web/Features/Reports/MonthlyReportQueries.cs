@@ -46,7 +46,11 @@ public sealed class ResolvedFact
 
 /// <summary>The part of a month's figures cut by registration time.</summary>
 public sealed record ReceivedPart(
-    List<SummaryGroup> Summary, List<KeyGroup> ByProject, List<KeyGroup> ByDepartment, List<KeyGroup> ByTopic, List<KeyGroup> ByChannel);
+    List<SummaryGroup> Summary, List<KeyGroup> ByProject, List<KeyGroup> ByDepartment, List<KeyGroup> ByTopic, List<KeyGroup> ByChannel)
+{
+    /// <summary>Closed at the month's cut and reopened since: closed then, though their ClosedAt no longer says so.</summary>
+    public List<OpenGroup> ClosedThenReopened { get; init; } = [];
+}
 
 /// <summary>The part of a month's figures cut by resolution and follow-up time, and what was open at the cut.</summary>
 public sealed record ResolvedPart(List<ResolvedGroup> Resolved, double? Median, List<OutcomeGroup> Outcomes, List<OpenGroup> Open);
@@ -121,13 +125,32 @@ public sealed class MonthQuerySet
             .OrderBy(g => g.Key)
             .Select(g => new OutcomeGroup(g.Key, g.Count()));
 
-        // Open at month end: registered before it and neither resolved nor withdrawn by then. An open complaint has
-        // neither instant, a resolved or closed one has ResolvedAt, a withdrawn one WithdrawnAt: three disjoint sets,
-        // each found through its own index instead of scanning everything registered before the month's end.
-        OpenNow = OpenGroups(scope.Where(c => c.RegisteredAt < asOf
-            && (c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.InProgress || c.Status == ComplaintStatus.OnHold)), asOf);
-        ResolvedAfter = OpenGroups(scope.Where(c => c.ResolvedAt >= asOf && c.RegisteredAt < asOf), asOf);
-        WithdrawnAfter = OpenGroups(scope.Where(c => c.WithdrawnAt >= asOf && c.RegisteredAt < asOf), asOf);
+        // Open at month end: what the complaint's timeline says at the cut (its last entry before it), whatever happened
+        // after. Only three disjoint sets can have been open then, each found through its own index instead of scanning
+        // everything registered before the month's end: still open now, resolved (or closed) after the cut — reopened
+        // ones included, whose ResolvedAt is the latest —, and withdrawn after the cut.
+        var stillOpen = scope.Where(c => c.RegisteredAt < asOf
+            && (c.Status == ComplaintStatus.Registered || c.Status == ComplaintStatus.InProgress || c.Status == ComplaintStatus.OnHold));
+        var resolvedAfter = scope.Where(c => c.ResolvedAt >= asOf && c.RegisteredAt < asOf && c.Status != ComplaintStatus.Withdrawn);
+        var withdrawnAfter = scope.Where(c => c.WithdrawnAt >= asOf && c.RegisteredAt < asOf);
+        OpenNow = OpenGroups(db, stillOpen, asOf, overdueOnly: false);
+        ResolvedAfter = OpenGroups(db, resolvedAfter, asOf, overdueOnly: false);
+        WithdrawnAfter = OpenGroups(db, withdrawnAfter, asOf, overdueOnly: false);
+        OverdueOpenNow = OpenGroups(db, stillOpen, asOf, overdueOnly: true);
+        OverdueResolvedAfter = OpenGroups(db, resolvedAfter, asOf, overdueOnly: true);
+        OverdueWithdrawnAfter = OpenGroups(db, withdrawnAfter, asOf, overdueOnly: true);
+
+        // Closed before the month's end: ClosedAt is the latest close, so a complaint closed then and reopened later has
+        // none (or a later one); its timeline says whether it stood closed at the cut.
+        ClosedThenReopened = received
+            .Where(c => c.ReopenCount > 0 && (c.ClosedAt == null || c.ClosedAt >= asOf)
+                && db.TimelineEntries.Where(t => t.ComplaintId == c.Id && t.At < asOf)
+                    .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+                    .Select(t => t.ToStatus)
+                    .FirstOrDefault() == ComplaintStatus.Closed)
+            .GroupBy(c => c.Type)
+            .OrderBy(g => g.Key)
+            .Select(g => new OpenGroup(g.Key, g.Count(), 0));
 
         Majors = scope
             .Where(c => c.Severity == Severity.Major
@@ -161,14 +184,26 @@ public sealed class MonthQuerySet
 
     public IQueryable<OutcomeGroup> Outcomes { get; }
 
-    /// <summary>Registered before the cut and still open now.</summary>
+    /// <summary>Open at the cut and still open now (Overdue is 0: see <see cref="OverdueOpenNow"/>).</summary>
     public IQueryable<OpenGroup> OpenNow { get; }
 
-    /// <summary>Registered before the cut and resolved after it.</summary>
+    /// <summary>Open at the cut and resolved after it.</summary>
     public IQueryable<OpenGroup> ResolvedAfter { get; }
 
-    /// <summary>Registered before the cut and withdrawn after it.</summary>
+    /// <summary>Open at the cut and withdrawn after it.</summary>
     public IQueryable<OpenGroup> WithdrawnAfter { get; }
+
+    /// <summary>Overdue at the cut and still open now (Open counts them).</summary>
+    public IQueryable<OpenGroup> OverdueOpenNow { get; }
+
+    /// <summary>Overdue at the cut and resolved after it.</summary>
+    public IQueryable<OpenGroup> OverdueResolvedAfter { get; }
+
+    /// <summary>Overdue at the cut and withdrawn after it.</summary>
+    public IQueryable<OpenGroup> OverdueWithdrawnAfter { get; }
+
+    /// <summary>Received in the month, closed at its cut and reopened since (Open counts them).</summary>
+    public IQueryable<OpenGroup> ClosedThenReopened { get; }
 
     public IQueryable<MajorFact> Majors { get; }
 
@@ -190,11 +225,41 @@ public sealed class MonthQuerySet
         yield return OpenNow;
         yield return ResolvedAfter;
         yield return WithdrawnAfter;
+        yield return OverdueOpenNow;
+        yield return OverdueResolvedAfter;
+        yield return OverdueWithdrawnAfter;
+        yield return ClosedThenReopened;
         yield return Majors;
     }
 
-    private static IQueryable<OpenGroup> OpenGroups(IQueryable<Complaint> open, DateTime asOf) =>
-        open.GroupBy(c => c.Type).OrderBy(g => g.Key).Select(g => new OpenGroup(g.Key, g.Count(), g.Count(c => c.ResolutionDue < asOf)));
+    /// <summary>
+    /// Of <paramref name="candidates"/>, those open at <paramref name="asOf"/> (or only those overdue then), by type. The
+    /// state at the cut is the complaint's last timeline entry before it: its status, and the resolution due instant
+    /// stamped on it. On hold at the cut, the clock had stopped when that entry was written, so the complaint was overdue
+    /// only if it already was then (due before the entry); otherwise overdue when due before the cut. Entries from before
+    /// the stamp existed fall back to the complaint's stored due instant. A correlated subquery in WHERE, not inside the
+    /// aggregate: SQL Server refuses a subquery within COUNT.
+    /// </summary>
+    private static IQueryable<OpenGroup> OpenGroups(ComplaintDeskDbContext db, IQueryable<Complaint> candidates, DateTime asOf, bool overdueOnly)
+    {
+        var atCut = candidates.Select(c => new
+        {
+            c.Type,
+            State = db.TimelineEntries
+                .Where(t => t.ComplaintId == c.Id && t.At < asOf)
+                .OrderByDescending(t => t.At).ThenByDescending(t => t.Id)
+                .Select(t => t.ToStatus == ComplaintStatus.Registered || t.ToStatus == ComplaintStatus.InProgress || t.ToStatus == ComplaintStatus.OnHold
+                    ? ((t.ResolutionDue ?? c.ResolutionDue) < (t.ToStatus == ComplaintStatus.OnHold ? t.At : asOf) ? OverdueAtCut : OpenAtCut)
+                    : NotOpenAtCut)
+                .FirstOrDefault(),
+        });
+        var wanted = overdueOnly ? atCut.Where(x => x.State == OverdueAtCut) : atCut.Where(x => x.State >= OpenAtCut);
+        return wanted.GroupBy(x => x.Type).OrderBy(g => g.Key).Select(g => new OpenGroup(g.Key, g.Count(), 0));
+    }
+
+    private const int NotOpenAtCut = 0;
+    private const int OpenAtCut = 1;
+    private const int OverdueAtCut = 2;
 }
 
 /// <summary>
@@ -376,7 +441,10 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
         await q.ByProject.ToListAsync(cancellationToken),
         await q.ByDepartment.ToListAsync(cancellationToken),
         await q.ByTopic.ToListAsync(cancellationToken),
-        await q.ByChannel.ToListAsync(cancellationToken));
+        await q.ByChannel.ToListAsync(cancellationToken))
+    {
+        ClosedThenReopened = await q.ClosedThenReopened.ToListAsync(cancellationToken),
+    };
 
     private static async Task<ResolvedPart> ResolvedPartAsync(MonthQuerySet q, CancellationToken cancellationToken)
     {
@@ -386,6 +454,11 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             .Concat(await q.ResolvedAfter.ToListAsync(cancellationToken))
             .Concat(await q.WithdrawnAfter.ToListAsync(cancellationToken))
             .ToList();
+        var overdue = (await q.OverdueOpenNow.ToListAsync(cancellationToken))
+            .Concat(await q.OverdueResolvedAfter.ToListAsync(cancellationToken))
+            .Concat(await q.OverdueWithdrawnAfter.ToListAsync(cancellationToken))
+            .ToList();
+        open = [.. open.GroupBy(o => o.Type).Select(g => new OpenGroup(g.Key, g.Sum(o => o.Open), overdue.Where(o => o.Type == g.Key).Sum(o => o.Open)))];
 
         var resolvedCount = resolved.Sum(r => r.Resolved);
         double? median = null;
@@ -437,7 +510,7 @@ public sealed class MonthlyReportQueries(ComplaintDeskDbContext db, ProcedurePol
             outcomes.Where(o => o.Outcome == FollowUpOutcome.Satisfied).Sum(o => o.Count),
             outcomes.Where(o => o.Outcome == FollowUpOutcome.BasicallySatisfied).Sum(o => o.Count),
             outcomes.Where(o => o.Outcome == FollowUpOutcome.Dissatisfied).Sum(o => o.Count),
-            summary.Sum(s => s.Closed),
+            summary.Sum(s => s.Closed) + receivedPart.ClosedThenReopened.Sum(o => o.Open),
             open.Sum(o => o.Open),
             open.Sum(o => o.Overdue),
             summary.Sum(s => s.Repeat),
