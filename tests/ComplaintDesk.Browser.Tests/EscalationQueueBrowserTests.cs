@@ -81,4 +81,45 @@ public sealed class EscalationQueueBrowserTests(BrowserFixture fixture)
         clerkWatch.AssertClean();
         watch.AssertClean();
     }
+
+    [SkippableFact]
+    public async Task Review_ReclassifyShowsTheLiveResultBeforeSaving_ThenSaves()
+    {
+        Skip.If(fixture.SkipReason is not null, fixture.SkipReason);
+        var clerk = await fixture.NewSignedInPageAsync("clerk");
+        var complaint = await Desk.RegisterAsync(clerk, new ComplaintSample(
+            Complainant: "孙丽",
+            Phone: "13512341111",
+            Location: "翠湖湾3栋602",
+            Content: "物业答应上周修好的单元门禁至今没修，老人进出不便。",
+            Project: "翠湖湾",
+            Topic: "装修管理",
+            CompanyAtFault: true));
+        var id = complaint.DetailsPath.Split('/')[^1];
+
+        var page = await fixture.NewSignedInPageAsync("supervisor");
+        var watch = PageWatch.On(page);
+        await page.GotoAsync($"/Escalations/Review/{id}");
+        var form = page.Locator("#review-reclassify");
+        await Assertions.Expect(form.Locator("#reclassify-now")).ToContainTextAsync("重要");
+
+        // Issue 15: the same questions as registration, and the result changes as they are answered — nothing saved yet.
+        await form.GetByLabel("是否政府或上级部门转办且有社会影响").CheckAsync();
+        await Assertions.Expect(form.Locator("#classification-severity")).ToHaveTextAsync("重大");
+        await Assertions.Expect(form.Locator("#classification-clauses")).ToContainTextAsync("3.1.2(d)");
+        await page.GotoAsync(complaint.DetailsPath);
+        await Assertions.Expect(page.Locator("#classification-severity").First).ToHaveTextAsync("重要");
+
+        await page.GotoAsync($"/Escalations/Review/{id}");
+        form = page.Locator("#review-reclassify");
+        await form.GetByLabel("是否政府或上级部门转办且有社会影响").CheckAsync();
+        await Assertions.Expect(form.Locator("#classification-severity")).ToHaveTextAsync("重大");
+        await form.GetByLabel("重新分类原因").FillAsync("街道办转来，已在业主群引起议论。");
+        await form.GetByRole(AriaRole.Button, new() { Name = "重新分类" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已重新分类");
+
+        await page.GotoAsync(complaint.DetailsPath);
+        await Assertions.Expect(page.Locator("#classification-severity").First).ToHaveTextAsync("重大");
+        watch.AssertClean();
+    }
 }

@@ -533,10 +533,23 @@ public sealed partial class Complaint
         Ensure(ComplaintMove.Reclassify, actor);
         RequireReason(reason, "重新分类原因");
         CheckFacts(facts);
-        return ChangeClassification(
-            facts with { DaysUnresolved = DaysUnresolvedAt(now), LinkedComplainantCount = Facts.LinkedComplainantCount },
-            policy, now, actor, TimelineKind.Reclassified, reason.Trim());
+        return ChangeClassification(ReclassifiedFacts(facts, now), policy, now, actor, TimelineKind.Reclassified, reason.Trim());
     }
+
+    /// <summary>
+    /// What <see cref="Reclassify"/> with these facts would make of the complaint now, changing nothing: the result a
+    /// supervisor sees beside the reclassify form while answering its questions.
+    /// </summary>
+    public ClassificationResult PreviewReclassification(ClassificationFacts facts, DateTime now, ClassificationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        CheckFacts(facts);
+        return Classifier.Classify(ReclassifiedFacts(facts, now), policy);
+    }
+
+    /// <summary>The supervisor's answers plus what the complaint itself knows: its days unresolved and its incident's complainants.</summary>
+    private ClassificationFacts ReclassifiedFacts(ClassificationFacts facts, DateTime now) =>
+        facts with { DaysUnresolved = DaysUnresolvedAt(now), LinkedComplainantCount = Facts.LinkedComplainantCount };
 
     /// <summary>撤销: withdrawn by the complainant or a duplicate; supervisors only, with a reason.</summary>
     public void Withdraw(WithdrawReason reason, string note, Actor actor, DateTime now)

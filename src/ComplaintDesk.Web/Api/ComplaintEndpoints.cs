@@ -57,6 +57,10 @@ public sealed class ComplaintListQuery
     [Description("true lists only complaints past one of their time limits now.")]
     public bool? OverdueOnly { get; set; }
 
+    [FromQuery(Name = "dueSoonOnly")]
+    [Description("true lists only complaints whose next time limit falls within the next 24 hours (即将超时, not yet overdue).")]
+    public bool? DueSoonOnly { get; set; }
+
     [FromQuery(Name = "q")]
     [Description(
         "搜索 (search): a phone (whole or its last 4 digits), a complaint number (whole, TS202611, its last 4 digits), a room " +
@@ -171,6 +175,7 @@ public sealed class ComplaintListQuery
             From = From,
             To = To,
             OverdueOnly = OverdueOnly ?? false,
+            DueSoonOnly = DueSoonOnly ?? false,
             Mine = Mine ?? false,
             Keyword = string.IsNullOrWhiteSpace(search) ? null : search.Trim(),
             Sort = sort,
@@ -250,7 +255,7 @@ public static class ComplaintEndpoints
             .WithSummary("投诉列表 (list complaints)")
             .WithDescription(
                 "Complaints of the caller's projects, newest first (sort=Oldest for the other way), filtered like the list page: " +
-                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, mine (the caller's own complaints, 首问负责人) and q " +
+                "status, type, severity, projectId, departmentId, topicId, channel, from/to (local days yyyy-MM-dd), overdueOnly, dueSoonOnly, mine (the caller's own complaints, 首问负责人) and q " +
                 "(phone, number, room, name or words; keyword is its deprecated name). Paged by keyset: pass `nextCursor` of a page as `cursor` to get the next one; " +
                 "`nextCursor` is null on the last page. pageSize 1–100 (default 20). No total count is given.")
             .WithMetadata(ApiExamples.List)

@@ -14,18 +14,26 @@ namespace ComplaintDesk.Web.Pages;
 /// The home page: where each role starts its day — its work queues with their counts (each a link to the list filtered
 /// to it), then the desk's sections. Counts stop at <see cref="CountCap"/> so the page stays as cheap as the list.
 /// </summary>
-public sealed class IndexModel(CurrentStaff staff, ComplaintQueries queries, EscalationQueue escalations, ProcedurePolicies policies, TimeProvider clock)
+public sealed class IndexModel(
+    CurrentStaff staff, ComplaintQueries queries, EscalationQueue escalations, IncidentService incidents, ProcedurePolicies policies, TimeProvider clock)
     : PageModel
 {
     public const int CountCap = 999;
 
+    /// <summary>A manager's month figures are compared with last month's, so they count further before they stop.</summary>
+    public const int MonthCountCap = 9999;
+
     public string DisplayName => staff.DisplayName;
 
     /// <summary>One work queue: what waits, how many (up to the cap), where the list of them is.</summary>
-    public sealed record Queue(string Id, string Title, string Hint, int Count, string Href)
+    public sealed record Queue(string Id, string Title, string Hint, int Count, string Href, int Cap = CountCap)
     {
-        public string CountText => Count > CountCap ? string.Create(CultureInfo.InvariantCulture, $"{CountCap}+") : Count.ToString(CultureInfo.InvariantCulture);
+        public string CountText => Counted(Count, Cap);
     }
+
+    /// <summary>A capped count as shown: "999+" once it reached the cap.</summary>
+    public static string Counted(int count, int cap) =>
+        count > cap ? string.Create(CultureInfo.InvariantCulture, $"{cap:N0}+") : count.ToString("N0", CultureInfo.InvariantCulture);
 
     public IReadOnlyList<Queue> Queues { get; private set; } = [];
 
@@ -40,6 +48,9 @@ public sealed class IndexModel(CurrentStaff staff, ComplaintQueries queries, Esc
         {
             queues.Add(await CountAsync("queue-registered", "待派单", "已登记，尚未派给责任部门", new ComplaintFilter { Status = ComplaintStatus.Registered }, "status=Registered", aborted));
             queues.Add(await CountAsync("queue-overdue", "已超时", "超过规程时限仍未完成的环节", new ComplaintFilter { OverdueOnly = true }, "overdue=true", aborted));
+            queues.Add(await CountAsync(
+                "queue-due-soon", "即将超时", string.Create(CultureInfo.InvariantCulture, $"{ComplaintFilter.DueSoonHours} 小时内到期的环节"),
+                new ComplaintFilter { DueSoonOnly = true }, "dueSoon=true", aborted));
             queues.Add(await CountAsync("queue-resolved", "待回访", "处理完成，等待回访结案", new ComplaintFilter { Status = ComplaintStatus.Resolved }, "status=Resolved", aborted));
             queues.Add(await CountAsync("queue-mine", "我负责的", "我是首问负责人的投诉", new ComplaintFilter { Mine = true }, "mine=true", aborted));
         }
@@ -50,14 +61,31 @@ public sealed class IndexModel(CurrentStaff staff, ComplaintQueries queries, Esc
             queues.Add(new Queue("queue-escalations", "待确认的升级", staff.IsInRole(Roles.Supervisor) ? "超时升级、重大与群体投诉" : "二级升级与重大投诉", waiting, "/Escalations"));
         }
 
+        if (staff.IsInRole(Roles.Supervisor))
+        {
+            var open = await incidents.CountOpenAsync(CountCap + 1, aborted);
+            queues.Add(new Queue("queue-incidents", "处理中的群体事件", "仍有投诉未结案的群体事件", open, "/Escalations/Incidents"));
+        }
+
         if (staff.IsInRole(Roles.Manager))
         {
             var policy = await policies.GetAsync(aborted);
             var today = DateOnly.FromDateTime(policy.Calendar.ToLocal(clock.GetUtcNow().UtcDateTime));
             var monthStart = new DateOnly(today.Year, today.Month, 1);
             var from = monthStart.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            queues.Add(await CountAsync("queue-month", "本月登记", "本月（北京时间）登记的投诉", new ComplaintFilter { From = monthStart }, "from=" + from, aborted));
-            queues.Add(await CountAsync("queue-month-major", "本月重大投诉", "本月登记的 A 类重大投诉", new ComplaintFilter { From = monthStart, Severity = Severity.Major }, "severity=Major&from=" + from, aborted));
+
+            // Against the same days of last month (1st to today's day, or to its end when last month was shorter).
+            var lastStart = monthStart.AddMonths(-1);
+            var lastEnd = lastStart.AddDays(Math.Min(today.Day, DateTime.DaysInMonth(lastStart.Year, lastStart.Month)) - 1);
+            var period = string.Create(CultureInfo.InvariantCulture, $"上月同期（{lastStart.Month} 月 1–{lastEnd.Day} 日）");
+            var lastMonth = await queries.CountAsync(new ComplaintFilter { From = lastStart, To = lastEnd }, MonthCountCap + 1, aborted);
+            var lastMonthMajor = await queries.CountAsync(new ComplaintFilter { From = lastStart, To = lastEnd, Severity = Severity.Major }, MonthCountCap + 1, aborted);
+            queues.Add(await CountAsync(
+                "queue-month", "本月登记", $"本月（北京时间）登记的投诉；{period} {Counted(lastMonth, MonthCountCap)} 件",
+                new ComplaintFilter { From = monthStart }, "from=" + from, aborted, MonthCountCap));
+            queues.Add(await CountAsync(
+                "queue-month-major", "本月重大投诉", $"本月登记的 A 类重大投诉；{period} {Counted(lastMonthMajor, MonthCountCap)} 件",
+                new ComplaintFilter { From = monthStart, Severity = Severity.Major }, "severity=Major&from=" + from, aborted, MonthCountCap));
             queues.Add(await CountAsync("queue-overdue", "已超时", "超过规程时限仍未完成的环节", new ComplaintFilter { OverdueOnly = true }, "overdue=true", aborted));
         }
 
@@ -65,8 +93,9 @@ public sealed class IndexModel(CurrentStaff staff, ComplaintQueries queries, Esc
         Links = SectionLinks();
     }
 
-    private async Task<Queue> CountAsync(string id, string title, string hint, ComplaintFilter filter, string query, CancellationToken cancellationToken) =>
-        new(id, title, hint, await queries.CountAsync(filter, CountCap + 1, cancellationToken), "/Complaints?" + query);
+    private async Task<Queue> CountAsync(
+        string id, string title, string hint, ComplaintFilter filter, string query, CancellationToken cancellationToken, int cap = CountCap) =>
+        new(id, title, hint, await queries.CountAsync(filter, cap + 1, cancellationToken), "/Complaints?" + query, cap);
 
     private List<(string, string, string)> SectionLinks()
     {

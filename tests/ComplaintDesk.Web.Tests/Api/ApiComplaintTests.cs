@@ -226,6 +226,23 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
         await ApiTestClient.ProblemAsync(await clerk2.GetAsync($"/api/v1/complaints/{id}/staff"), HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task List_DueSoonOnly_ListsWhatFallsDueWithinADayAndNotTheFollowUpsDaysAway()
+    {
+        using var clerk = await fixture.ClientAsync("clerk");
+        var waiting = await clerk.RegisterAsync();
+        var resolved = await clerk.RegisterAsync();
+        await clerk.MoveAsync(resolved, "dispatch", new { departmentId = 2 });
+        await clerk.MoveAsync(resolved, "resolve", new { note = "已处理" });
+
+        var soon = (await ApiTestClient.JsonAsync(await clerk.GetAsync("/api/v1/complaints?dueSoonOnly=true&pageSize=100"), HttpStatusCode.OK))["items"]!
+            .AsArray().Select(i => i!["id"]!.GetValue<long>()).ToList();
+
+        // Dispatch is due within the hour; the follow-up of the resolved one is three days away.
+        Assert.Contains(waiting, soon);
+        Assert.DoesNotContain(resolved, soon);
+    }
+
     private static async Task<List<long>> MineAsync(ApiTestClient client) =>
         (await ApiTestClient.JsonAsync(await client.GetAsync("/api/v1/complaints?mine=true&pageSize=100"), HttpStatusCode.OK))["items"]!.AsArray()
             .Select(i => i!["id"]!.GetValue<long>()).ToList();
@@ -705,6 +722,7 @@ public sealed class ApiComplaintTests(ApiAppFixture fixture) : IClassFixture<Api
     [InlineData("from=2026-11-20&to=2026-11-01", "to")]
     [InlineData("projectId=-1", "projectId")]
     [InlineData("overdueOnly=maybe", "overdueOnly")]
+    [InlineData("dueSoonOnly=maybe", "dueSoonOnly")]
     public async Task List_BadQuery_Answers400NamingTheParameter(string query, string field)
     {
         using var clerk = await fixture.ClientAsync("clerk");

@@ -20,7 +20,7 @@ public sealed class ApiHostileInputTests(ApiAppFixture fixture) : IClassFixture<
         ["dispatch", "reassign", "progress", "hold", "resume", "resolve", "follow-up", "close-unreachable", "reopen", "reclassify", "withdraw", "repeat-raise"];
 
     private static readonly string[] _listParameters =
-        ["status", "type", "severity", "projectId", "departmentId", "topicId", "channel", "from", "to", "overdueOnly", "keyword", "q", "sort", "cursor", "pageSize"];
+        ["status", "type", "severity", "projectId", "departmentId", "topicId", "channel", "from", "to", "overdueOnly", "dueSoonOnly", "keyword", "q", "sort", "cursor", "pageSize"];
 
     // No NUL in paths: the in-process test server refuses them before the app (Kestrel answers 400 itself).
     private static readonly string[] _badIds = ["abc", "-1", "0", "99999999999999999999", "1.5", "%01", "1e3", "%E2%80%AE", "null", "%20"];

@@ -86,7 +86,7 @@ public sealed class OpenApiDocumentTests : IAsyncLifetime
         Assert.Null(parameters["q"]["deprecated"]);
         Assert.True(parameters["keyword"]["deprecated"]!.GetValue<bool>());
         Assert.Contains("use q", parameters["keyword"]["description"]!.GetValue<string>(), StringComparison.Ordinal);
-        foreach (var name in new[] { "from", "to", "mine", "overdueOnly", "cursor", "pageSize", "sort" })
+        foreach (var name in new[] { "from", "to", "mine", "overdueOnly", "dueSoonOnly", "cursor", "pageSize", "sort" })
         {
             Assert.False(string.IsNullOrWhiteSpace(parameters[name]["description"]?.GetValue<string>()), name + " has no description");
         }

@@ -58,7 +58,7 @@ public sealed class CreatePageTests : IAsyncLifetime
         var form = html[html.IndexOf("id=\"complaint-form\"", StringComparison.Ordinal)..];
         var firstSubmit = System.Text.RegularExpressions.Regex.Match(form, "<button type=\"submit\"[^>]*>([^<]*)</button>");
         Assert.Equal("保存", firstSubmit.Groups[1].Value);
-        Assert.Contains("<button type=\"button\" class=\"btn btn-outline-secondary btn-sm mt-3 d-none\" id=\"preview-button\">预览分类</button>", html);
+        Assert.Contains("<button type=\"button\" class=\"btn btn-outline-secondary btn-sm mt-3 d-none\" id=\"preview-button\" data-classify-preview>预览分类</button>", html);
         Assert.DoesNotContain("error-summary", html);
     }
 

@@ -172,6 +172,60 @@ public sealed partial class EscalationQueuePageTests : IAsyncLifetime
         Assert.Equal(Domain.Classification.Severity.Important, (await _app.ComplaintAsync(id)).Severity);
     }
 
+    [Fact]
+    public async Task Review_ReclassifyForm_IsTheDetailsPagesFormWithItsLiveResult_AndDispatchIsOffered()
+    {
+        var id = await _app.RegisterAsync(EscalationKit.Input(name: "冯二", phone: "13300002222"));
+        using var client = await _app.SignInAsync("supervisor");
+        var url = $"/Escalations/Review/{id}";
+
+        var html = await client.GetPageAsync(url);
+
+        // The same questions and words as registration and the details page (one partial), and the live result's panel.
+        Assert.Contains("是否公司人为过失", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("公司有人为过失", html, StringComparison.Ordinal);
+        Assert.Contains($"data-classify-url=\"/Complaints/{id}?handler=Classify\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"reclassify-panel\"", html, StringComparison.Ordinal);
+        // Not yet dispatched: the review page dispatches it too.
+        Assert.Contains("id=\"review-dispatch\"", html, StringComparison.Ordinal);
+
+        var dispatched = await client.PostFormAsync($"{url}?handler=Dispatch", new()
+        {
+            ["Dispatch.DepartmentId"] = "2",
+            ["Dispatch.AssigneeName"] = "李师傅",
+        }, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, dispatched.StatusCode);
+        var complaint = await _app.ComplaintAsync(id);
+        Assert.Equal(ComplaintStatus.InProgress, complaint.Status);
+        Assert.Equal(2, complaint.DepartmentId);
+        Assert.DoesNotContain("id=\"review-dispatch\"", await client.GetPageAsync(url), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ClassifyHandler_ShowsWhatReclassifyingWouldGive_AndChangesNothing()
+    {
+        var id = await _app.RegisterAsync(EscalationKit.Input(name: "冯三", phone: "13300003333"));
+        var before = await _app.ComplaintAsync(id);
+        using var client = await _app.SignInAsync("supervisor");
+
+        var panel = await client.GetPageAsync(
+            $"/Complaints/{id}?handler=Classify&Reclassify.Cause=ManagementService&Reclassify.TimesRaisedUnresolved=1&Reclassify.ComplainantCount=1" +
+            "&Reclassify.GovernmentReferralWithSocialImpact=true");
+        var incomplete = await client.GetPageAsync($"/Complaints/{id}?handler=Classify&Reclassify.TimesRaisedUnresolved=1&Reclassify.ComplainantCount=1");
+
+        Assert.Contains("id=\"classification-severity\">重大", panel, StringComparison.Ordinal);
+        Assert.Contains("3.1.2(d)", panel, StringComparison.Ordinal);
+        Assert.Contains("classification-empty", incomplete, StringComparison.Ordinal);
+        var after = await _app.ComplaintAsync(id);
+        Assert.Equal(before.Severity, after.Severity);
+        Assert.Equal(before.Version, after.Version);
+
+        // Another project's complaint is not there for this supervisor's colleague on another project.
+        using var clerk2 = await _app.SignInAsync("clerk2");
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk2.GetAsync($"/Complaints/{id}?handler=Classify&Reclassify.Cause=External")).StatusCode);
+    }
+
     private static int NavCount(string html)
     {
         var match = CountPattern().Match(html);

@@ -38,6 +38,15 @@ public class FactsInput
 
     public int ComplainantCount { get; set; } = 1;
 
+    /// <summary>
+    /// Whether the answers can be classified as they stand (a cause chosen, counts in range): the live result shows
+    /// nothing rather than a wrong answer while the form is half filled.
+    /// </summary>
+    public bool IsClassifiable =>
+        Cause is { } cause && Enum.IsDefined(cause)
+        && TimesRaisedUnresolved is >= 1 and <= FieldLimits.MaxTimesRaised
+        && ComplainantCount is >= 1 and <= FieldLimits.MaxComplainantCount;
+
     public ClassificationFacts ToFacts(int daysUnresolved = 0) => new ClassificationFacts(
         Cause ?? Domain.Classification.Cause.ManagementService,
         CompanyAtFault,

@@ -43,6 +43,12 @@ public sealed class ComplaintFilter
 
     public bool OverdueOnly { get; set; }
 
+    /// <summary>即将超时: only complaints whose next time limit falls within the next <see cref="DueSoonHours"/> hours.</summary>
+    public bool DueSoonOnly { get; set; }
+
+    /// <summary>How far ahead 即将超时 looks: a day, so a clerk's morning shows what must be done before tomorrow.</summary>
+    public const int DueSoonHours = 24;
+
     /// <summary>我负责的: only the complaints the caller owns (首问负责人).</summary>
     public bool Mine { get; set; }
 
@@ -58,6 +64,12 @@ public sealed class ComplaintFilter
     public long? Before { get; set; }
 
     public int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>
+    /// Only equality filters (status, type, severity, project, department, topic, channel): the list and its count then
+    /// run as compiled queries. Dates, 超时/即将超时, 我负责的 and a search need the query built for them.
+    /// </summary>
+    public bool ByValuesOnly => From is null && To is null && !OverdueOnly && !DueSoonOnly && !Mine && string.IsNullOrWhiteSpace(Keyword);
 }
 
 public sealed record ComplaintListItem(
@@ -209,7 +221,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         }
         else
         {
-            rows = filter.From is null && filter.To is null && !filter.OverdueOnly && !filter.Mine
+            rows = filter.ByValuesOnly
                 ? await CompiledPageAsync(filter, size, cancellationToken)
                 : await QueryPageAsync(filter, size, cancellationToken);
         }
@@ -246,7 +258,7 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     {
         ArgumentNullException.ThrowIfNull(filter);
         await OpenForRequestAsync(cancellationToken);
-        if (filter.From is null && filter.To is null && !filter.OverdueOnly && !filter.Mine && string.IsNullOrWhiteSpace(filter.Keyword))
+        if (filter.ByValuesOnly)
         {
             var projects = staff.IsCompanyWide ? null : staff.ProjectIds.ToList();
             return await _count(db, projects, filter.Status, filter.Type, filter.Severity, filter.ProjectId, filter.DepartmentId, filter.TopicId, filter.Channel, cap);
@@ -379,11 +391,11 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
     private static ComplaintFilter Copy(ComplaintFilter filter) => new()
     {
         Status = filter.Status, Type = filter.Type, Severity = filter.Severity, ProjectId = filter.ProjectId, DepartmentId = filter.DepartmentId,
-        TopicId = filter.TopicId, Channel = filter.Channel, From = filter.From, To = filter.To, OverdueOnly = filter.OverdueOnly, Mine = filter.Mine,
-        Keyword = filter.Keyword, Sort = filter.Sort, After = filter.After, Before = filter.Before, PageSize = filter.PageSize,
+        TopicId = filter.TopicId, Channel = filter.Channel, From = filter.From, To = filter.To, OverdueOnly = filter.OverdueOnly, DueSoonOnly = filter.DueSoonOnly,
+        Mine = filter.Mine, Keyword = filter.Keyword, Sort = filter.Sort, After = filter.After, Before = filter.Before, PageSize = filter.PageSize,
     };
 
-    /// <summary>Filters by values only (no keyword, dates or overdue): the compiled query of that order.</summary>
+    /// <summary>Filters by values only (<see cref="ComplaintFilter.ByValuesOnly"/>): the compiled query of that order.</summary>
     private async Task<List<ListRow>> CompiledPageAsync(ComplaintFilter filter, int size, CancellationToken cancellationToken)
     {
         var projects = staff.IsCompanyWide ? null : staff.ProjectIds.ToList();
@@ -479,6 +491,13 @@ public sealed class ComplaintQueries(ComplaintDeskDbContext db, CurrentStaff sta
         {
             var now = clock.GetUtcNow().UtcDateTime;
             query = query.Where(c => c.NextDueAt != null && c.NextDueAt < now);
+        }
+
+        if (filter.DueSoonOnly)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var soon = now.AddHours(ComplaintFilter.DueSoonHours);
+            query = query.Where(c => c.NextDueAt != null && c.NextDueAt >= now && c.NextDueAt < soon);
         }
 
         return query;

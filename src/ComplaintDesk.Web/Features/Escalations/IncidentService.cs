@@ -85,6 +85,26 @@ public sealed class IncidentService(
         }).ToList();
     }
 
+    /// <summary>
+    /// Open incidents of the caller's projects — those with a member still being handled (not closed or withdrawn) —
+    /// counted up to <paramref name="cap"/>: the supervisor's home page card.
+    /// </summary>
+    public Task<int> CountOpenAsync(int cap, CancellationToken cancellationToken = default)
+    {
+        var incidents = db.Incidents().AsNoTracking();
+        if (!staff.IsCompanyWide)
+        {
+            var projects = staff.ProjectIds.ToList();
+            incidents = incidents.Where(i => projects.Contains(i.ProjectId));
+        }
+
+        return incidents
+            .Where(i => db.Complaints.Any(c => c.IncidentId == i.Id && c.Status != ComplaintStatus.Closed && c.Status != ComplaintStatus.Withdrawn))
+            .Select(i => i.Id)
+            .Take(cap)
+            .CountAsync(cancellationToken);
+    }
+
     public async Task<IncidentView> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         var incident = await FindAsync(id, cancellationToken);

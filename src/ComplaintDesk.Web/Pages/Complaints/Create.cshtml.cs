@@ -233,13 +233,7 @@ public sealed class CreateModel(
 
     private async Task<ClassificationResult?> ClassifyAsync()
     {
-        if (Input.Cause is not { } cause || !Enum.IsDefined(cause))
-        {
-            return null;
-        }
-
-        // The classifier guards its own input; a count out of range shows no result rather than a wrong one.
-        if (Input.TimesRaisedUnresolved is < 1 or > FieldLimits.MaxTimesRaised || Input.ComplainantCount is < 1 or > FieldLimits.MaxComplainantCount)
+        if (!Input.IsClassifiable)
         {
             return null;
         }

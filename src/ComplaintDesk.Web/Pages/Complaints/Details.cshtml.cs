@@ -108,6 +108,30 @@ public sealed partial class DetailsModel(
         return File(file.Content, file.Attachment.ContentType, file.Attachment.FileName);
     }
 
+    /// <summary>
+    /// The reclassify form's live result (the details page and the escalation review page both ask here): what
+    /// 重新分类 with the answers so far would make of this complaint — with its days unresolved and its incident's
+    /// complainants, as the move itself counts them. Nothing is saved; empty while the answers are incomplete.
+    /// </summary>
+    public async Task<IActionResult> OnGetClassifyAsync(long id)
+    {
+        var aborted = HttpContext.RequestAborted;
+        var complaint = await queries.FindAsync(id, aborted);
+        if (complaint is null)
+        {
+            return NotFound();
+        }
+
+        await TryUpdateModelAsync<FactsInput>(Reclassify, nameof(Reclassify));
+        if (!Reclassify.IsClassifiable)
+        {
+            return Partial("_Classification", null);
+        }
+
+        var policy = await policies.GetAsync(aborted);
+        return Partial("_Classification", complaint.PreviewReclassification(Reclassify.ToFacts(), clock.GetUtcNow().UtcDateTime, policy.Classification));
+    }
+
     public async Task<IActionResult> OnPostUploadAsync(long id)
     {
         if (!await IsDeskAsync())

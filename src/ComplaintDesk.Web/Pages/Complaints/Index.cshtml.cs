@@ -82,6 +82,7 @@ public sealed class IndexModel(
         Filter.From = ReadDate("from", "登记日期（从）", ignored);
         Filter.To = ReadDate("to", "登记日期（至）", ignored);
         Filter.OverdueOnly = Raw("overdue") is "true" or "on" or "1";
+        Filter.DueSoonOnly = Raw("dueSoon") is "true" or "on" or "1";
         Filter.Mine = Raw("mine") is "true" or "on" or "1";
         var keyword = Raw("q").Trim();
         if (keyword.Length > 0)

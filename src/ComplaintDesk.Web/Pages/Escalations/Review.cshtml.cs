@@ -14,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ComplaintDesk.Web.Pages.Escalations;
 
-/// <summary>督办一件投诉: its escalations, and the supervisor's acknowledge, reassign and reclassify forms.</summary>
+/// <summary>督办一件投诉: its escalations, and the supervisor's acknowledge, dispatch, reassign and reclassify forms.</summary>
 [Authorize(Policy = Policies.Supervision)]
 public sealed class ReviewModel(
     ComplaintQueries queries,
@@ -37,6 +37,9 @@ public sealed class ReviewModel(
     public string? Note { get; set; }
 
     [BindProperty]
+    public DispatchInput Dispatch { get; set; } = new();
+
+    [BindProperty]
     public DispatchInput Reassign { get; set; } = new();
 
     [BindProperty]
@@ -54,6 +57,8 @@ public sealed class ReviewModel(
     public IReadOnlyList<SelectListItem> Departments { get; private set; } = [];
 
     public bool CanAct => staff.IsInRole(Roles.Supervisor);
+
+    public bool CanDispatch { get; private set; }
 
     public bool CanReassign { get; private set; }
 
@@ -76,6 +81,9 @@ public sealed class ReviewModel(
 
     public Task<IActionResult> OnPostAcknowledgeAsync(CancellationToken cancellationToken) =>
         ActAsync("Note", "已确认该升级事项。", () => queue.AcknowledgeAsync(EventId, Note, cancellationToken), cancellationToken);
+
+    public Task<IActionResult> OnPostDispatchAsync(CancellationToken cancellationToken) =>
+        ActAsync(nameof(Dispatch), "已派单。", () => workflow.DispatchAsync(Id, Dispatch, Version, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostReassignAsync(CancellationToken cancellationToken) =>
         ActAsync(nameof(Reassign), "已改派。", () => workflow.ReassignAsync(Id, Reassign, Version, cancellationToken), cancellationToken);
@@ -155,6 +163,7 @@ public sealed class ReviewModel(
         Escalations = await queue.ForComplaintAsync(Id, cancellationToken);
         Reasons = EscalationQueue.ReasonsOf(complaint, Policy);
         var moves = complaint.AllowedMoves(staff.Actor, Policy.TimeLimits, Policy.FollowUps, Policy.Calendar);
+        CanDispatch = moves.Contains(ComplaintMove.Dispatch);
         CanReassign = moves.Contains(ComplaintMove.Reassign);
         CanReclassify = moves.Contains(ComplaintMove.Reclassify);
         Version ??= complaint.Version;
