@@ -2,6 +2,7 @@ using System.Net;
 using ComplaintDesk.Data;
 using ComplaintDesk.Domain.Classification;
 using ComplaintDesk.Domain.Complaints;
+using ComplaintDesk.Web.Features.Complaints;
 using ComplaintDesk.Web.Features.Escalations;
 using ComplaintDesk.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -228,7 +229,10 @@ public sealed class IncidentServiceTests : IAsyncLifetime
 
         Assert.Contains($"/Complaints/{similar}", html, StringComparison.Ordinal);
         Assert.DoesNotContain($"/Complaints/{unrelated}\"", html, StringComparison.Ordinal);
-        Assert.Contains("内容相似度", html, StringComparison.Ordinal);
+        Assert.Contains("都提到「", html, StringComparison.Ordinal);
+        // Issue 15: the page speaks to supervisors, not about its formula.
+        Assert.DoesNotContain("相似度", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("2 ×", html, StringComparison.Ordinal);
 
         var response = await client.PostFormAsync(
             $"/Escalations/Incidents/Details/{incident}?handler=Link", new() { ["ComplaintId"] = similar.ToString(System.Globalization.CultureInfo.InvariantCulture) },
@@ -385,6 +389,93 @@ public sealed class IncidentServiceTests : IAsyncLifetime
         var missing = await Api.ApiTestClient.ProblemAsync(
             await api.PostJsonAsync("/api/v1/incidents/999999/members", new { complaintId = later, reason = "x" }), HttpStatusCode.NotFound);
         Assert.Null(missing["ruleCode"]);
+    }
+
+    [Fact]
+    public async Task LinkMany_TenOwnersInOneAction_AllMajorAndOneNotificationPerRecipient()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            ids.Add(await _app.RegisterAsync(Person(300 + i)));
+        }
+
+        var incident = await IncidentAsync(s => s.CreateAsync(ids[0], "4栋电梯停运"));
+        var managerId = await _app.UserIdAsync("manager");
+        var before = await _app.WithDbAsync(db => db.Notifications().CountAsync(n => n.UserId == managerId));
+
+        await IncidentAsync(async s => { await s.LinkManyAsync(incident, ids.Skip(1).ToList()); return 0; });
+
+        foreach (var id in ids)
+        {
+            var complaint = await _app.ComplaintAsync(id);
+            Assert.Equal(incident, complaint.IncidentId);
+            Assert.Equal(Severity.Major, complaint.Severity);
+            Assert.Equal(10, complaint.Facts.LinkedComplainantCount);
+        }
+
+        // Ten complaints became major in one change: the manager hears it once, with every number in it.
+        var news = await _app.WithDbAsync(db => db.Notifications().Where(n => n.UserId == managerId).OrderBy(n => n.Id).Skip(before).ToListAsync());
+        var single = Assert.Single(news);
+        Assert.Contains("4栋电梯停运", single.Message, StringComparison.Ordinal);
+        Assert.Contains("共 10 件", single.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LinkMany_OneOutlierAmongThem_LinksNoneWithoutAReason()
+    {
+        var first = await _app.RegisterAsync(Person(400));
+        var fits = await _app.RegisterAsync(Person(401));
+        var otherTopic = await _app.RegisterAsync(EscalationKit.Input(name: "业主X", phone: "13699990000", topicId: 2));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "3栋漏水"));
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => IncidentAsync(async s => { await s.LinkManyAsync(incident, [fits, otherTopic]); return 0; }));
+
+        Assert.Equal(RuleCodes.IncidentOutlier, refused.RuleCode);
+        Assert.Null((await _app.ComplaintAsync(fits)).IncidentId);
+        Assert.Null((await _app.ComplaintAsync(otherTopic)).IncidentId);
+    }
+
+    [Fact]
+    public async Task Unlink_WithoutAReason_IsRefusedAndTheComplaintStaysLinked()
+    {
+        var first = await _app.RegisterAsync(Person(500));
+        var second = await _app.RegisterAsync(Person(501));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "车库积水"));
+        await IncidentAsync(async s => { await s.LinkAsync(incident, second); return 0; });
+
+        var refused = await Assert.ThrowsAsync<InputValidationException>(() => IncidentAsync(async s => { await s.UnlinkAsync(incident, second, "  "); return 0; }));
+
+        Assert.Equal("请填写取消关联的原因。", refused.Errors["Note"][0]);
+        Assert.Equal(incident, (await _app.ComplaintAsync(second)).IncidentId);
+    }
+
+    [Fact]
+    public async Task DetailsPage_TicksSeveralCandidates_LinksThemInOnePost()
+    {
+        var first = await _app.RegisterAsync(EscalationKit.Input(name: "吴一", phone: "13500000011", content: "6栋电梯停运两天，老人无法下楼", topicId: 1, projectId: 2));
+        var second = await _app.RegisterAsync(EscalationKit.Input(name: "吴二", phone: "13500000012", content: "6栋电梯停运，老人下楼困难", topicId: 1, projectId: 2));
+        var third = await _app.RegisterAsync(EscalationKit.Input(name: "吴三", phone: "13500000013", content: "6栋电梯又停运了，老人下不了楼", topicId: 1, projectId: 2));
+        var incident = await IncidentAsync(s => s.CreateAsync(first, "6栋电梯停运"));
+        using var client = await _app.SignInAsync("supervisor");
+        var url = $"/Escalations/Incidents/Details/{incident}";
+        var html = await client.GetPageAsync(url);
+        Assert.Contains($"name=\"ComplaintIds\" value=\"{second}\"", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"ComplaintIds\" value=\"{third}\"", html, StringComparison.Ordinal);
+
+        var token = DeskClient.AntiforgeryToken(html)!;
+        using var form = new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token),
+            new("ComplaintIds", second.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            new("ComplaintIds", third.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
+        var response = await client.Http.PostAsync(new Uri($"{url}?handler=LinkSelected", UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(incident, (await _app.ComplaintAsync(second)).IncidentId);
+        Assert.Equal(incident, (await _app.ComplaintAsync(third)).IncidentId);
+        Assert.Contains("已关联 2 件投诉", await client.GetPageAsync(url), StringComparison.Ordinal);
     }
 
     private static Features.Complaints.RegisterComplaintInput Person(int i) =>

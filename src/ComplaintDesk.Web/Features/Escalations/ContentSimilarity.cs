@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ComplaintDesk.Web.Features.Escalations;
 
 /// <summary>How alike two complaints read, explained in words.</summary>
@@ -7,10 +5,10 @@ public sealed record Similarity(double Score, IReadOnlyList<string> Shared)
 {
     public bool IsSimilar => Score >= ContentSimilarity.Threshold;
 
+    /// <summary>What the two complaints have in common, in the supervisor's words (no score, no formula).</summary>
     public string Explain() => Shared.Count == 0
-        ? "内容没有共同的两字片段"
-        : string.Create(CultureInfo.InvariantCulture,
-            $"内容相似度 {Score:P0}（共同的两字片段 {Shared.Count} 个：{string.Join("、", Shared.Take(8))}{(Shared.Count > 8 ? "…" : string.Empty)}）");
+        ? "内容没有相同的字词"
+        : $"都提到「{string.Join("」「", Shared.Take(5))}」{(Shared.Count > 5 ? "等" : string.Empty)}";
 }
 
 /// <summary>

@@ -53,6 +53,7 @@ public sealed class IncidentService(
     WriteGate gate,
     TimeProvider clock,
     IEnumerable<IComplaintEventHandler> eventHandlers,
+    Notifications.NotificationService notifications,
     ILogger<IncidentService> logger)
 {
     /// <summary>Characters of a supervisor's reason for linking an outlier (it shares the timeline note with the link's text).</summary>
@@ -196,58 +197,88 @@ public sealed class IncidentService(
     /// or registered outside the group window of every member is linked only with <paramref name="reason"/> (a supervisor's
     /// written reason, kept in the timeline); otherwise refused with <see cref="RuleCodes.IncidentOutlier"/>.
     /// </summary>
-    public Task LinkAsync(long incidentId, long complaintId, string? reason = null, CancellationToken cancellationToken = default)
+    public Task LinkAsync(long incidentId, long complaintId, string? reason = null, CancellationToken cancellationToken = default) =>
+        LinkManyAsync(incidentId, [complaintId], reason, cancellationToken);
+
+    /// <summary>
+    /// Links several complaints in one action (the candidates a supervisor ticked): all or none. Each is checked as
+    /// <see cref="LinkAsync"/> checks one (the window against the members and those linked before it in the same action);
+    /// the complainants are counted once for all, so ten owners linked together turn every A member major (3.1.2(e)) in one
+    /// step, and the supervisors and managers hear of it once for the incident, not once per complaint.
+    /// </summary>
+    public Task LinkManyAsync(long incidentId, IReadOnlyCollection<long> complaintIds, string? reason = null, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(complaintIds);
         var cleaned = Infrastructure.Text.TextInput.Clean(reason)?.Trim();
         if (Infrastructure.Text.TextInput.Length(cleaned) > OutlierReasonLength)
         {
             throw InputValidationException.For("Reason", $"关联理由不能超过 {OutlierReasonLength} 个字。");
         }
 
+        if (complaintIds.Count == 0)
+        {
+            throw InputValidationException.For("ComplaintIds", "请勾选要关联的投诉。");
+        }
+
         return ChangeAsync(incidentId, async (incident, members, policy, now, ct) =>
         {
-            var complaint = await LoadVisibleAsync(complaintId, ct);
-            if (complaint.IncidentId == incidentId)
+            var joining = new List<(Complaint Complaint, (string Why, string Reason)? Outlier)>();
+            foreach (var complaintId in complaintIds.Distinct())
+            {
+                var complaint = await LoadVisibleAsync(complaintId, ct);
+                if (complaint.IncidentId == incidentId)
+                {
+                    continue;
+                }
+
+                if (complaint.IncidentId is not null)
+                {
+                    throw new DomainRuleException(RuleCodes.InvalidInput, $"投诉 {complaint.Number} 已关联到其他事件，请先取消关联。");
+                }
+
+                if (complaint.ProjectId != incident.ProjectId)
+                {
+                    throw new DomainRuleException(RuleCodes.InvalidInput, $"投诉 {complaint.Number} 不属于该事件的物业项目，不能关联。");
+                }
+
+                var fit = IncidentFit.Of(incident.TopicId, incident.CreatedAt, members.Concat(joining.Select(j => j.Complaint)).Select(m => m.RegisteredAt),
+                    complaint.TopicId, complaint.RegisteredAt, policy.GroupWindow);
+                (string Why, string Reason)? outlier = null;
+                if (fit.IsOutlier)
+                {
+                    var topics = (await NamesAsync(ct)).Topics;
+                    var why = fit.Describe(topics.GetValueOrDefault(incident.TopicId, string.Empty), topics.GetValueOrDefault(complaint.TopicId, string.Empty));
+                    if (string.IsNullOrEmpty(cleaned))
+                    {
+                        throw new DomainRuleException(RuleCodes.IncidentOutlier,
+                            $"投诉 {complaint.Number} 与事件「{incident.Name}」不是同一时间的同一问题：{why}。如确属同一问题，请填写关联理由后再关联。");
+                    }
+
+                    outlier = (why, cleaned);
+                }
+
+                joining.Add((complaint, outlier));
+            }
+
+            if (joining.Count == 0)
             {
                 return [];
             }
 
-            if (complaint.IncidentId is not null)
+            var count = CountOf([.. members, .. joining.Select(j => j.Complaint)]);
+            foreach (var (complaint, outlier) in joining)
             {
-                throw new DomainRuleException(RuleCodes.InvalidInput, $"投诉 {complaint.Number} 已关联到其他事件，请先取消关联。");
+                complaint.LinkToIncident(incident.Id, incident.Name, count, staff.Actor, now, policy.Classification, outlier);
             }
 
-            if (complaint.ProjectId != incident.ProjectId)
-            {
-                throw new DomainRuleException(RuleCodes.InvalidInput, $"投诉 {complaint.Number} 不属于该事件的物业项目，不能关联。");
-            }
-
-            var fit = IncidentFit.Of(incident.TopicId, incident.CreatedAt, members.Select(m => m.RegisteredAt), complaint.TopicId, complaint.RegisteredAt,
-                policy.GroupWindow);
-            (string Why, string Reason)? outlier = null;
-            if (fit.IsOutlier)
-            {
-                var topics = (await NamesAsync(ct)).Topics;
-                var why = fit.Describe(topics.GetValueOrDefault(incident.TopicId, string.Empty), topics.GetValueOrDefault(complaint.TopicId, string.Empty));
-                if (string.IsNullOrEmpty(cleaned))
-                {
-                    throw new DomainRuleException(RuleCodes.IncidentOutlier,
-                        $"投诉 {complaint.Number} 与事件「{incident.Name}」不是同一时间的同一问题：{why}。如确属同一问题，请填写关联理由后再关联。");
-                }
-
-                outlier = (why, cleaned);
-            }
-
-            var count = CountOf([.. members, complaint]);
-            complaint.LinkToIncident(incident.Id, incident.Name, count, staff.Actor, now, policy.Classification, outlier);
             foreach (var member in members)
             {
                 member.UpdateIncidentSize(count, staff.Actor, now, policy.Classification);
             }
 
-            logger.LogInformation("Complaint {ComplaintNumber} linked to incident {IncidentId} by {UserName}: {Count} complainants, outlier {Outlier}",
-                complaint.Number, incident.Id, staff.UserName, count, fit.IsOutlier);
-            return [.. members, complaint];
+            logger.LogInformation("Complaints {ComplaintNumbers} linked to incident {IncidentId} by {UserName}: {Count} complainants, outliers {Outliers}",
+                string.Join(",", joining.Select(j => j.Complaint.Number)), incident.Id, staff.UserName, count, joining.Count(j => j.Outlier is not null));
+            return [.. members, .. joining.Select(j => j.Complaint)];
         }, cancellationToken);
     }
 
@@ -266,13 +297,25 @@ public sealed class IncidentService(
     }
 
     /// <summary>Takes a complaint out of the incident; it and the remaining members are classified again without it.</summary>
-    public Task UnlinkAsync(long incidentId, long complaintId, string? note, CancellationToken cancellationToken = default) =>
-        ChangeAsync(incidentId, (incident, members, policy, now, ct) =>
+    public Task UnlinkAsync(long incidentId, long complaintId, string? note, CancellationToken cancellationToken = default)
+    {
+        var reason = Infrastructure.Text.TextInput.Clean(note)?.Trim();
+        if (string.IsNullOrEmpty(reason))
+        {
+            throw InputValidationException.For("Note", "请填写取消关联的原因。");
+        }
+
+        if (Infrastructure.Text.TextInput.Length(reason) > OutlierReasonLength)
+        {
+            throw InputValidationException.For("Note", $"取消关联的原因不能超过 {OutlierReasonLength} 个字。");
+        }
+
+        return ChangeAsync(incidentId, (incident, members, policy, now, ct) =>
         {
             var complaint = members.SingleOrDefault(m => m.Id == complaintId)
                 ?? throw new DomainRuleException(RuleCodes.NotLinked, "该投诉未关联此事件。");
             var rest = members.Where(m => m.Id != complaintId).ToList();
-            complaint.UnlinkFromIncident(string.IsNullOrWhiteSpace(note) ? $"取消关联事件「{incident.Name}」" : note.Trim(), staff.Actor, now, policy.Classification);
+            complaint.UnlinkFromIncident($"取消关联事件「{incident.Name}」：{reason}", staff.Actor, now, policy.Classification);
             var count = CountOf(rest);
             foreach (var member in rest)
             {
@@ -283,6 +326,7 @@ public sealed class IncidentService(
                 complaint.Number, incident.Id, staff.UserName, count);
             return Task.FromResult<IReadOnlyList<Complaint>>(members);
         }, cancellationToken);
+    }
 
     private async Task ChangeAsync(
         long incidentId,
@@ -292,10 +336,11 @@ public sealed class IncidentService(
         RequireSupervisor();
         var policy = await policies.GetAsync(cancellationToken);
         IReadOnlyList<Complaint> changed;
+        Incident incident;
         using (await gate.EnterAsync(cancellationToken))
         {
             db.ChangeTracker.Clear();
-            var incident = await FindAsync(incidentId, cancellationToken);
+            incident = await FindAsync(incidentId, cancellationToken);
             var members = await db.Complaints.Where(c => c.IncidentId == incidentId).ToListAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             changed = await change(incident, members, policy, now, cancellationToken);
@@ -307,7 +352,7 @@ public sealed class IncidentService(
             await SaveAsync(string.Join("、", changed.Select(c => c.Number)), cancellationToken);
         }
 
-        await PublishAsync(changed, cancellationToken);
+        await PublishAsync(changed, cancellationToken, incident.Name);
     }
 
     private async Task SaveAsync(string numbers, CancellationToken cancellationToken)
@@ -348,6 +393,29 @@ public sealed class IncidentService(
         }
     }
 
+    private async Task AnnounceTogetherAsync(string incidentName, ComplaintEventKind kind, IReadOnlyList<Complaint> complaints, CancellationToken cancellationToken)
+    {
+        var numbers = string.Join("、", complaints.Select(c => c.Number));
+        try
+        {
+            if (kind == ComplaintEventKind.BecameMajor)
+            {
+                await notifications.NotifyAsync(complaints[0],
+                    $"群体事件「{incidentName}」：投诉 {numbers}（共 {complaints.Count} 件）按 3.1.2(e) 群体投诉成为重大投诉，请立即督办。", cancellationToken);
+            }
+            else
+            {
+                await notifications.NotifyManagersAsync(complaints[0],
+                    $"群体事件「{incidentName}」：投诉 {numbers}（共 {complaints.Count} 件）为群体投诉，请经理关注：B/C 类不分级，但群体投诉需经理知悉。",
+                    cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Notifying about incident {IncidentName} failed", incidentName);
+        }
+    }
+
     private static int CountOf(IEnumerable<Complaint> complaints) =>
         Complainants.Distinct(complaints.Where(c => c.Status != ComplaintStatus.Withdrawn)
             .Select(c => new ComplainantEntry(c.ComplainantName, c.PhoneNormalized, c.Facts.ComplainantCount)));
@@ -363,24 +431,38 @@ public sealed class IncidentService(
         (await db.Projects.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken),
          await db.Topics.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken));
 
-    private async Task PublishAsync(IEnumerable<Complaint> complaints, CancellationToken cancellationToken)
+    private async Task PublishAsync(IEnumerable<Complaint> complaints, CancellationToken cancellationToken, string? incidentName = null)
     {
-        foreach (var complaint in complaints)
+        var pending = complaints.SelectMany(complaint =>
         {
             var events = complaint.Events.ToList();
             complaint.ClearEvents();
-            foreach (var complaintEvent in events)
+            return events.Select(e => (Complaint: complaint, Event: e));
+        }).ToList();
+
+        // One change of an incident that turns several members major (or flags several B/C members for managers) is one
+        // piece of news: one notification naming them all, not one per complaint.
+        if (incidentName is not null)
+        {
+            foreach (var group in pending.Where(p => p.Event.Kind is ComplaintEventKind.BecameMajor or ComplaintEventKind.FlaggedForManagers)
+                         .GroupBy(p => p.Event.Kind).Where(g => g.Count() > 1).ToList())
             {
-                foreach (var handler in eventHandlers)
+                await AnnounceTogetherAsync(incidentName, group.Key, group.Select(p => p.Complaint).ToList(), cancellationToken);
+                pending.RemoveAll(p => p.Event.Kind == group.Key);
+            }
+        }
+
+        foreach (var (complaint, complaintEvent) in pending)
+        {
+            foreach (var handler in eventHandlers)
+            {
+                try
                 {
-                    try
-                    {
-                        await handler.HandleAsync(complaint, complaintEvent, cancellationToken);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        logger.LogError(ex, "Handling {Event} of complaint {ComplaintNumber} failed", complaintEvent.Kind, complaint.Number);
-                    }
+                    await handler.HandleAsync(complaint, complaintEvent, cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "Handling {Event} of complaint {ComplaintNumber} failed", complaintEvent.Kind, complaint.Number);
                 }
             }
         }

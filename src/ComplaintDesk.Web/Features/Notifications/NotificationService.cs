@@ -50,6 +50,10 @@ public sealed class NotificationService(
     public Task<int> NotifyAsync(Complaint complaint, string message, CancellationToken cancellationToken = default) =>
         NotifyAsync(complaint, message, managersOnly: false, cancellationToken);
 
+    /// <summary>Writes one notification per manager of the project (news for managers only), then queues an e-mail.</summary>
+    public Task<int> NotifyManagersAsync(Complaint complaint, string message, CancellationToken cancellationToken = default) =>
+        NotifyAsync(complaint, message, managersOnly: true, cancellationToken);
+
     private async Task<int> NotifyAsync(Complaint complaint, string message, bool managersOnly, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(complaint);

@@ -22,6 +22,10 @@ public sealed class DetailsModel(IncidentService incidents, ProcedurePolicies po
     [BindProperty]
     public long ComplaintId { get; set; }
 
+    /// <summary>The candidates ticked for 关联所选.</summary>
+    [BindProperty]
+    public List<long> ComplaintIds { get; set; } = [];
+
     [BindProperty]
     public string? Number { get; set; }
 
@@ -48,6 +52,12 @@ public sealed class DetailsModel(IncidentService incidents, ProcedurePolicies po
 
     public Task<IActionResult> OnPostLinkAsync(CancellationToken cancellationToken) =>
         ActAsync("已关联。", () => incidents.LinkAsync(Id, ComplaintId, null, cancellationToken), cancellationToken);
+
+    /// <summary>关联所选: every ticked candidate in one action (all or none), counted together.</summary>
+    public Task<IActionResult> OnPostLinkSelectedAsync(CancellationToken cancellationToken) =>
+        ActAsync(
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"已关联 {ComplaintIds.Distinct().Count()} 件投诉，分类已按全部投诉人重新计算。"),
+            () => incidents.LinkManyAsync(Id, ComplaintIds, Reason, cancellationToken), cancellationToken);
 
     public Task<IActionResult> OnPostLinkNumberAsync(CancellationToken cancellationToken) =>
         ActAsync("已关联。", () => incidents.LinkByNumberAsync(Id, Number, Reason, cancellationToken), cancellationToken);
