@@ -42,7 +42,7 @@ public class FactsInput
     /// Whether the answers can be classified as they stand (a cause chosen, counts in range): the live result shows
     /// nothing rather than a wrong answer while the form is half filled.
     /// </summary>
-    public bool IsClassifiable =>
+    public bool CanClassify() =>
         Cause is { } cause && Enum.IsDefined(cause)
         && TimesRaisedUnresolved is >= 1 and <= FieldLimits.MaxTimesRaised
         && ComplainantCount is >= 1 and <= FieldLimits.MaxComplainantCount;

@@ -233,7 +233,7 @@ public sealed class CreateModel(
 
     private async Task<ClassificationResult?> ClassifyAsync()
     {
-        if (!Input.IsClassifiable)
+        if (!Input.CanClassify())
         {
             return null;
         }

@@ -123,7 +123,7 @@ public sealed partial class DetailsModel(
         }
 
         await TryUpdateModelAsync<FactsInput>(Reclassify, nameof(Reclassify));
-        if (!Reclassify.IsClassifiable)
+        if (!Reclassify.CanClassify())
         {
             return Partial("_Classification", null);
         }
